@@ -1,0 +1,27 @@
+// Two projects: fast unit tests beside the code, and end-to-end tests in test/ that start
+// real PostgreSQL, Temporal and Orthanc (see test/setup/global-setup.ts).
+const moduleNameMapper = {
+  '^@cacscreen/db$': '<rootDir>/prisma/src',
+  '^@cacscreen/(dicom|scoring|risk|phantom)$': '<rootDir>/packages/$1/src',
+  '^@cacscreen/(worker|api|cli)$': '<rootDir>/apps/$1/src',
+};
+const transform = { '^.+\\.ts$': ['ts-jest', { isolatedModules: true, tsconfig: '<rootDir>/tsconfig.json' }] };
+const common = { rootDir: __dirname, testEnvironment: 'node', transform, moduleNameMapper };
+
+module.exports = {
+  projects: [
+    {
+      ...common,
+      displayName: 'unit',
+      testMatch: ['<rootDir>/packages/*/src/**/*.test.ts', '<rootDir>/apps/*/src/**/*.test.ts', '<rootDir>/prisma/src/**/*.test.ts'],
+    },
+    {
+      ...common,
+      displayName: 'e2e',
+      testMatch: ['<rootDir>/test/**/*.e2e.test.ts'],
+      globalSetup: '<rootDir>/test/setup/global-setup.ts',
+      globalTeardown: '<rootDir>/test/setup/global-teardown.ts',
+      testTimeout: 600000,
+    },
+  ],
+};
