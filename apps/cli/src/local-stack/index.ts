@@ -1,0 +1,3 @@
+export * from './postgres';
+export * from './temporal';
+export { stateDir } from './state-dir';

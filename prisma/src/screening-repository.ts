@@ -1,0 +1,186 @@
+import { Prisma } from './generated/client';
+import type { Db } from './client';
+
+/** What an archive told us about one study and its series (written before any analysis). */
+export interface StudyRecordInput {
+  studyInstanceUid: string;
+  patientMrn: string;
+  patientSex: string | null;
+  patientBirthDate: Date | null;
+  ageAtStudy: number | null;
+  studyDate: Date | null;
+  source: string;
+  series: Array<{
+    seriesInstanceUid: string;
+    modality: string | null;
+    description: string | null;
+    sliceThicknessMm: number | null;
+    sliceCount: number;
+    chosen: boolean;
+    lowConfidence: boolean;
+    reason: string;
+  }>;
+}
+
+export interface ScoreRecord {
+  seriesInstanceUid: string;
+  agatstonTotal: number;
+  byArtery: { LM: number; LAD: number; LCX: number; RCA: number };
+  volumeMm3: number;
+  massMg: number | null;
+  cacDrs: string;
+  category: string;
+  lowConfidence: boolean;
+  lesions: unknown[];
+  qualityFlags: string[];
+  timingsMs: Record<string, number>;
+}
+
+export interface RiskRecord {
+  framinghamPct: number | null;
+  pooledCohortPct: number | null;
+  mesaWithoutCacPct: number | null;
+  mesaWithCacPct: number | null;
+  tier: string;
+  flagged: boolean;
+  rationale: string[];
+  missing: string[];
+  warnings: string[];
+  inputs: Record<string, unknown>;
+}
+
+export type ScreeningStatus = 'scored' | 'rejected' | 'failed';
+
+export interface ScreeningRecordInput {
+  studyId: string;
+  sweepId: string | null;
+  modelName: string;
+  modelVersion: string;
+  status: ScreeningStatus;
+  reason: string | null;
+  score: ScoreRecord | null;
+  risk: RiskRecord | null;
+}
+
+/** Lower is more urgent: the order coordinators work the queue in. */
+export const TIER_PRIORITY: Record<string, number> = {
+  'high-priority': 1,
+  'statin-recommended': 2,
+  'consider-statin': 3,
+  routine: 4,
+};
+
+const json = (value: unknown): Prisma.InputJsonValue => value as Prisma.InputJsonValue;
+
+/** Upserts the patient, the study and every series decision. Idempotent: keyed by MRN and DICOM UIDs. */
+export async function recordStudy(db: Db, input: StudyRecordInput): Promise<{ studyId: string; patientId: string }> {
+  return db.$transaction(async (tx) => {
+    const patient = await tx.patient.upsert({
+      where: { mrn: input.patientMrn },
+      create: { mrn: input.patientMrn, sex: input.patientSex, birthDate: input.patientBirthDate },
+      update: { sex: input.patientSex ?? undefined, birthDate: input.patientBirthDate ?? undefined },
+    });
+    const studyData = { patientId: patient.id, studyDate: input.studyDate, ageAtStudy: input.ageAtStudy, source: input.source };
+    const study = await tx.study.upsert({
+      where: { studyInstanceUid: input.studyInstanceUid },
+      create: { studyInstanceUid: input.studyInstanceUid, ...studyData },
+      update: studyData,
+    });
+    for (const series of input.series) {
+      const { seriesInstanceUid, ...fields } = series;
+      await tx.series.upsert({
+        where: { seriesInstanceUid },
+        create: { seriesInstanceUid, studyId: study.id, ...fields },
+        update: { studyId: study.id, ...fields },
+      });
+    }
+    return { studyId: study.id, patientId: patient.id };
+  });
+}
+
+/**
+ * Writes one screening outcome with its risk assessment and, for flagged patients, the worklist item, in one
+ * transaction. Keyed by (study, model version), so a retried activity or a re-run sweep never adds rows.
+ */
+export async function recordScreening(db: Db, input: ScreeningRecordInput): Promise<{ screeningResultId: string }> {
+  return db.$transaction(async (tx) => {
+    const { score } = input;
+    const fields = {
+      sweepId: input.sweepId,
+      modelName: input.modelName,
+      status: input.status,
+      reason: input.reason,
+      seriesInstanceUid: score?.seriesInstanceUid ?? null,
+      agatstonTotal: score?.agatstonTotal ?? null,
+      agatstonLM: score?.byArtery.LM ?? null,
+      agatstonLAD: score?.byArtery.LAD ?? null,
+      agatstonLCX: score?.byArtery.LCX ?? null,
+      agatstonRCA: score?.byArtery.RCA ?? null,
+      volumeMm3: score?.volumeMm3 ?? null,
+      massMg: score?.massMg ?? null,
+      cacDrs: score?.cacDrs ?? null,
+      category: score?.category ?? null,
+      lowConfidence: score?.lowConfidence ?? false,
+      lesions: score ? json(score.lesions) : Prisma.DbNull,
+      qualityFlags: score?.qualityFlags ?? [],
+      timingsMs: score ? json(score.timingsMs) : Prisma.DbNull,
+    };
+    const result = await tx.screeningResult.upsert({
+      where: { studyId_modelVersion: { studyId: input.studyId, modelVersion: input.modelVersion } },
+      create: { studyId: input.studyId, modelVersion: input.modelVersion, ...fields },
+      update: fields,
+      include: { study: true },
+    });
+    if (input.risk) {
+      const { inputs, rationale, ...risk } = input.risk;
+      const riskFields = { ...risk, inputs: json(inputs), rationale: json(rationale) };
+      await tx.riskAssessment.upsert({
+        where: { screeningResultId: result.id },
+        create: { screeningResultId: result.id, ...riskFields },
+        update: riskFields,
+      });
+      if (input.risk.flagged && score) {
+        await upsertOpenWorklistItem(tx, result.study.patientId, result.id, input.risk.tier, score.agatstonTotal);
+      }
+    }
+    return { screeningResultId: result.id };
+  });
+}
+
+/** One open item per patient: a newer screening updates the open item instead of adding another. */
+async function upsertOpenWorklistItem(
+  tx: Prisma.TransactionClient,
+  patientId: string,
+  screeningResultId: string,
+  tier: string,
+  agatstonTotal: number,
+): Promise<void> {
+  const priority = TIER_PRIORITY[tier] ?? 9;
+  const existing = await tx.worklistItem.findUnique({ where: { openKey: patientId } });
+  if (existing) {
+    if (existing.screeningResultId === screeningResultId && existing.tier === tier && existing.agatstonTotal === agatstonTotal) return;
+    const after = await tx.worklistItem.update({ where: { id: existing.id }, data: { screeningResultId, tier, priority, agatstonTotal } });
+    await tx.auditEvent.create({
+      data: { actor: 'system:sweep', action: 'worklist.updated', entityType: 'WorklistItem', entityId: existing.id, before: json(existing), after: json(after) },
+    });
+    return;
+  }
+  const created = await tx.worklistItem.create({ data: { patientId, openKey: patientId, screeningResultId, tier, priority, agatstonTotal } });
+  await tx.auditEvent.create({
+    data: { actor: 'system:sweep', action: 'worklist.flagged', entityType: 'WorklistItem', entityId: created.id, after: json(created) },
+  });
+}
+
+/** Study UIDs (of those given) that already have a final outcome from this model version. */
+export async function findScreenedStudyUids(db: Db, studyInstanceUids: string[], modelVersion: string): Promise<Set<string>> {
+  const rows = await db.screeningResult.findMany({
+    where: { modelVersion, status: { in: ['scored', 'rejected'] }, study: { studyInstanceUid: { in: studyInstanceUids } } },
+    select: { study: { select: { studyInstanceUid: true } } },
+  });
+  return new Set(rows.map((row) => row.study.studyInstanceUid));
+}
+
+/** The newest risk factors on file for a patient, or null. */
+export function latestRiskFactors(db: Db, patientId: string) {
+  return db.riskFactors.findFirst({ where: { patientId }, orderBy: { recordedAt: 'desc' } });
+}

@@ -1,0 +1,24 @@
+import type { Db } from './client';
+
+export interface SweepCounters {
+  seen: number;
+  screened: number;
+  skipped: number;
+  failed: number;
+  flagged: number;
+}
+
+/** Creates the sweep row on first start; a restarted workflow with the same ID finds the same row. */
+export async function ensureSweep(db: Db, input: { workflowId: string; source: string; modelVersion: string }): Promise<string> {
+  const sweep = await db.sweep.upsert({
+    where: { workflowId: input.workflowId },
+    create: { ...input, status: 'running' },
+    update: {},
+  });
+  return sweep.id;
+}
+
+export async function saveSweepProgress(db: Db, sweepId: string, counters: SweepCounters, status: string): Promise<void> {
+  const finished = status === 'completed' || status === 'cancelled';
+  await db.sweep.update({ where: { id: sweepId }, data: { ...counters, status, finishedAt: finished ? new Date() : null } });
+}
