@@ -1,1 +1,4 @@
 export * from './volume';
+export * from './errors';
+export * from './parse';
+export * from './decode';

@@ -1,0 +1,2 @@
+export { decodeFrame } from './decode-frame';
+export type { PixelArray, PixelFormat } from './pixel-format';

@@ -1,0 +1,105 @@
+/**
+ * Typed errors for everything this package rejects. Each carries a stable `code` that callers (the worker, the API)
+ * translate into a non-retryable failure or an HTTP status, and a message a person can act on.
+ */
+export type DicomErrorCode =
+  | 'NOT_DICOM'
+  | 'TRUNCATED'
+  | 'MALFORMED'
+  | 'MISSING_TAG'
+  | 'INVALID_VALUE'
+  | 'UNSUPPORTED_TRANSFER_SYNTAX'
+  | 'DECODE_FAILED'
+  | 'INCONSISTENT_SERIES'
+  | 'SLICE_GAP'
+  | 'EMPTY_SERIES';
+
+export class DicomError extends Error {
+  constructor(
+    readonly code: DicomErrorCode,
+    message: string,
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+    this.name = new.target.name;
+  }
+}
+
+/** The bytes are not a DICOM data set (no DICM prefix and no recognisable first element). */
+export class NotDicomError extends DicomError {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super('NOT_DICOM', message, options);
+  }
+}
+
+/** The file ends before an element or the pixel data it announces. */
+export class TruncatedError extends DicomError {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super('TRUNCATED', message, options);
+  }
+}
+
+/** The bytes break DICOM encoding rules in a way parsing cannot get past (e.g. a bad item tag). */
+export class MalformedError extends DicomError {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super('MALFORMED', message, options);
+  }
+}
+
+/** A required attribute is absent or empty. `tag` is the DICOM tag as `(gggg,eeee)`. */
+export class MissingTagError extends DicomError {
+  constructor(
+    readonly tag: string,
+    readonly keyword: string,
+    context = '',
+  ) {
+    super('MISSING_TAG', `Required attribute ${keyword} ${tag} is missing or empty${context ? ` ${context}` : ''}`);
+  }
+}
+
+/** An attribute is present but its value cannot be used (e.g. BitsAllocated 12). */
+export class InvalidValueError extends DicomError {
+  constructor(message: string) {
+    super('INVALID_VALUE', message);
+  }
+}
+
+export class UnsupportedTransferSyntaxError extends DicomError {
+  constructor(
+    readonly transferSyntaxUid: string,
+    reason: string,
+  ) {
+    super('UNSUPPORTED_TRANSFER_SYNTAX', `Transfer syntax ${transferSyntaxUid} is not supported: ${reason}`);
+  }
+}
+
+/** A codec rejected the compressed bytes, or produced output of the wrong size. */
+export class DecodeFailedError extends DicomError {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super('DECODE_FAILED', message, options);
+  }
+}
+
+/** Slices of one series that cannot form a single volume (different sizes, orientations, no position). */
+export class InconsistentSeriesError extends DicomError {
+  constructor(message: string) {
+    super('INCONSISTENT_SERIES', message);
+  }
+}
+
+/** Missing slices: a gap between neighbouring slices exceeds the allowed multiple of the median spacing. */
+export class SliceGapError extends DicomError {
+  constructor(
+    message: string,
+    readonly gapMm: number,
+    readonly medianSpacingMm: number,
+  ) {
+    super('SLICE_GAP', message);
+  }
+}
+
+export class EmptySeriesError extends DicomError {
+  constructor(message: string) {
+    super('EMPTY_SERIES', message);
+  }
+}

@@ -1,0 +1,38 @@
+import type { DicomInstance, ParseOptions } from './dicom-instance';
+import { readDataSet } from './read-data-set';
+import { readHeaderFields } from './read-header-fields';
+import { readPixelDataLocation } from './read-pixel-data-location';
+import type { PixelDataLocation } from './dicom-instance';
+import { readNumber } from './element-values';
+import { TAG } from './tags';
+import { describeTransferSyntax } from './transfer-syntaxes';
+
+/**
+ * Parses one DICOM Part 10 file (or a bare data set without file meta) into typed header fields. With
+ * `headersOnly` it stops at (7FE0,0010) and keeps no reference to the bytes, which is what indexing wants.
+ * Throws a DicomError (NOT_DICOM, TRUNCATED, MALFORMED, DECODE_FAILED for a bad deflate stream).
+ */
+export function parseDicom(buffer: Uint8Array, options: ParseOptions = {}): DicomInstance {
+  const { dataSet, transferSyntaxUid, warnings } = readDataSet(
+    buffer,
+    options.headersOnly ? TAG.PixelData : undefined,
+  );
+  const transferSyntax = describeTransferSyntax(transferSyntaxUid);
+  const header = readHeaderFields(dataSet);
+  const pixelData = options.headersOnly ? undefined : readPixelDataLocation(dataSet, transferSyntax.encapsulated);
+  if (dataSet.elements[TAG.NumberOfFrames] && readNumber(dataSet, TAG.NumberOfFrames) === undefined) {
+    header.numberOfFrames = inferFrameCount(header, pixelData);
+    warnings.push(`NumberOfFrames (0028,0008) is not a number; using ${header.numberOfFrames} from the pixel data length`);
+  }
+  return { ...header, transferSyntaxUid, transferSyntax, pixelData, warnings };
+}
+
+const BITS_PER_BYTE = 8;
+
+/** Frames that fit in native pixel data; encapsulated data counts one frame per fragment as a best guess. */
+function inferFrameCount(header: ReturnType<typeof readHeaderFields>, pixelData: PixelDataLocation | undefined): number {
+  if (!pixelData) return 1;
+  if (pixelData.encapsulated) return Math.max(1, pixelData.fragments.length);
+  const bits = (header.rows ?? 0) * (header.columns ?? 0) * header.samplesPerPixel * (header.bitsAllocated ?? 0);
+  return bits > 0 ? Math.max(1, Math.floor((pixelData.length * BITS_PER_BYTE) / bits)) : 1;
+}
