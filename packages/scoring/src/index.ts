@@ -1,1 +1,5 @@
 export * from './labels';
+export * from './agatston';
+export type { Lesion } from './lesions';
+export * from './calibration';
+export * from './rois';

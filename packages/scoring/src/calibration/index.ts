@@ -1,0 +1,2 @@
+export { calibrationFactorFromInsert } from './calibration-factor';
+export { massMg } from './mass';

@@ -1,0 +1,2 @@
+export type { Lesion } from './lesion';
+export { groupLesions, type ArteryComponent } from './group-lesions';
