@@ -1,1 +1,21 @@
-export {};
+export { generateThorax, blurKernel } from './thorax';
+export type { GroundTruthLesion, PhantomLandmarks, PhantomStudy } from './thorax';
+export { DEFAULT_PHANTOM_SETTINGS, PhantomSettingsError, resolvePhantomSettings, BURDEN_CATEGORIES } from './settings';
+export type { BurdenCategory, CalciumBurden, PhantomSettings, PixelEncoding } from './settings';
+export type { CalciumKind } from './calcium';
+export { TISSUE_HU } from './render';
+export { referenceAgatston, densityWeight } from './reference-agatston';
+export { Rng, mixSeeds } from './random';
+export { writeStudyDicom, studyUids } from './study-dicom';
+export type { PhantomPatient, WriteStudyOptions, WrittenStudy } from './study-dicom';
+export { DicomEncodeError } from './dicom-writer';
+export { generateArchive, trueAgatston, burdenBinOf } from './archive';
+export type {
+  ArchiveOptions,
+  ArchiveResult,
+  GroundTruthAgatston,
+  GroundTruthFile,
+  GroundTruthStudy,
+  PhantomRiskFactors,
+  RiskRace,
+} from './archive';

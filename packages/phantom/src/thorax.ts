@@ -1,0 +1,205 @@
+/** generateThorax: one synthetic non-contrast chest CT with its ground-truth calcium label map. */
+import type { Volume } from '@cacscreen/dicom';
+import { CalciumLabel, type CoronaryArtery } from '@cacscreen/scoring';
+import { type Anatomy, sampleAnatomy } from './anatomy';
+import { type Canvas, type CalciumKind, placeCalcium, quantiseHu } from './calcium';
+import { Rng } from './random';
+import { type Grid, renderAnatomy, voxelCount } from './render';
+import { type BurdenCategory, type PhantomSettings, resolvePhantomSettings } from './settings';
+import type { Vec3 } from './vec';
+
+export interface GroundTruthLesion {
+  /** 1-based, unique within the study. */
+  id: number;
+  kind: CalciumKind;
+  /** CalciumLabel of its voxels: 1–4 for coronary lesions, 5 for other calcium. */
+  label: CalciumLabel;
+  artery: CoronaryArtery | null;
+  /** Centre in DICOM patient coordinates (LPS, mm). */
+  centreMm: Vec3;
+  semiAxesMm: Vec3;
+  /** HU of the deposit material before partial volume, blur and noise. */
+  peakHu: number;
+  /** Labelled voxels (HU ≥ 130 after noise) in the ground-truth map. */
+  voxelCount: number;
+  /** This lesion's Agatston on its own (reference scorer, thickness-normalised to 3 mm). */
+  agatston: number;
+}
+
+/** Anatomy landmarks in patient coordinates, for tests and documentation (never used by the labellers). */
+export interface PhantomLandmarks {
+  heartCentreMm: Vec3;
+  heartAxis: Vec3;
+  heartAnterior: Vec3;
+  heartLeft: Vec3;
+  heartSemiAxesMm: Vec3;
+  aorticRootMm: Vec3;
+  /** Patient z = body z + tableOffsetMm. */
+  tableOffsetMm: number;
+}
+
+export interface PhantomStudy {
+  volume: Volume;
+  /** CalciumLabel per voxel, same grid as volume.hu. */
+  labels: Uint8Array;
+  lesions: GroundTruthLesion[];
+  settings: PhantomSettings;
+  /** The burden actually drawn (resolves 'random'). */
+  burden: BurdenCategory;
+  landmarks: PhantomLandmarks;
+}
+
+/** Separable Gaussian kernel for an in-plane blur of sigmaMm at the given pixel size (length 1 when negligible). */
+export function blurKernel(sigmaMm: number, pixelMm: number): Float32Array {
+  const s = sigmaMm / pixelMm;
+  const radius = s < 0.2 ? 0 : Math.ceil(2.5 * s);
+  const k = new Float32Array(2 * radius + 1);
+  let sum = 0;
+  for (let i = -radius; i <= radius; i++) {
+    k[i + radius] = radius === 0 ? 1 : Math.exp(-(i * i) / (2 * s * s));
+    sum += k[i + radius];
+  }
+  for (let i = 0; i < k.length; i++) k[i] /= sum;
+  return k;
+}
+
+function blurInPlane(src: Float32Array, g: Grid, kernel: Float32Array): Float32Array {
+  const kr = (kernel.length - 1) / 2;
+  if (kr === 0) return src;
+  const { cols, rows, slices } = g;
+  const tmp = new Float32Array(src.length);
+  const out = new Float32Array(src.length);
+  for (let z = 0; z < slices; z++) {
+    const base = z * cols * rows;
+    for (let y = 0; y < rows; y++) {
+      const r = base + y * cols;
+      for (let x = 0; x < cols; x++) {
+        let acc = 0;
+        for (let k = -kr; k <= kr; k++) {
+          const xx = x + k < 0 ? 0 : x + k >= cols ? cols - 1 : x + k;
+          acc += kernel[k + kr] * src[r + xx];
+        }
+        tmp[r + x] = acc;
+      }
+    }
+    for (let y = 0; y < rows; y++) {
+      for (let x = 0; x < cols; x++) {
+        let acc = 0;
+        for (let k = -kr; k <= kr; k++) {
+          const yy = y + k < 0 ? 0 : y + k >= rows ? rows - 1 : y + k;
+          acc += kernel[k + kr] * tmp[base + yy * cols + x];
+        }
+        out[base + y * cols + x] = acc;
+      }
+    }
+  }
+  return out;
+}
+
+function resolveBurden(settings: PhantomSettings, rng: Rng): BurdenCategory {
+  if (settings.burden !== 'random') return settings.burden;
+  return (['none', 'low', 'moderate', 'high'] as const)[rng.weighted([0.3, 0.25, 0.25, 0.2])];
+}
+
+function gridFor(settings: PhantomSettings): Grid {
+  const n = settings.matrix;
+  const px = settings.pixelSpacingMm;
+  const sz = settings.sliceThicknessMm;
+  const slices = Math.max(1, Math.round(settings.coverageMm / sz));
+  const zLow = -0.42 * settings.coverageMm;
+  return {
+    cols: n,
+    rows: n,
+    slices,
+    spacing: [px, px, sz],
+    origin: [(-(n - 1) / 2) * px, (-(n - 1) / 2) * px, zLow + sz / 2],
+  };
+}
+
+function toPatient(p: Vec3, tableOffsetMm: number): Vec3 {
+  return [p[0], p[1], p[2] + tableOffsetMm];
+}
+
+function landmarksOf(a: Anatomy, tableOffsetMm: number): PhantomLandmarks {
+  return {
+    heartCentreMm: toPatient(a.heart.centre, tableOffsetMm),
+    heartAxis: a.heart.axis,
+    heartAnterior: a.heart.anterior,
+    heartLeft: a.heart.left,
+    heartSemiAxesMm: a.heart.semiAxesMm,
+    aorticRootMm: toPatient(a.aorticRoot, tableOffsetMm),
+    tableOffsetMm,
+  };
+}
+
+/**
+ * Generates one axial non-contrast chest CT (HU volume in LPS patient coordinates, slices ordered foot → head) with
+ * coronary and non-coronary calcium and the ground-truth label map. Pure function of the settings (seed included).
+ */
+export function generateThorax(options: Partial<PhantomSettings> = {}): PhantomStudy {
+  const settings = resolvePhantomSettings(options);
+  const root = new Rng(settings.seed);
+  const anatomyRng = root.fork(1);
+  const noiseRng = root.fork(2);
+  const calciumRng = root.fork(3);
+  const studyRng = root.fork(4);
+  const burden = resolveBurden(settings, studyRng);
+  const tableOffsetMm = Math.round(studyRng.uniform(-300, 50) * 2) / 2;
+
+  const anatomy = sampleAnatomy(anatomyRng);
+  const grid = gridFor(settings);
+  const n = voxelCount(grid);
+  const clean = renderAnatomy(anatomy, grid);
+  const noise = new Float32Array(n);
+  if (settings.noiseHu > 0) for (let i = 0; i < n; i++) noise[i] = noiseRng.normal() * settings.noiseHu;
+  const canvas: Canvas = {
+    grid,
+    clean,
+    noise,
+    support: new Uint16Array(n),
+    kernel: blurKernel(settings.blurSigmaMm, settings.pixelSpacingMm),
+    sliceThicknessMm: settings.sliceThicknessMm,
+  };
+  const blobs = placeCalcium(anatomy, canvas, burden, settings.distractors, calciumRng);
+
+  const blurred = blurInPlane(clean, grid, canvas.kernel);
+  const hu = new Int16Array(n);
+  for (let i = 0; i < n; i++) hu[i] = quantiseHu(blurred[i] + noise[i]);
+
+  const labelOfBlob = new Uint8Array(blobs.length + 1);
+  for (const b of blobs) labelOfBlob[b.id] = b.label;
+  const labels = new Uint8Array(n);
+  const counts = new Uint32Array(blobs.length + 1);
+  const support = canvas.support;
+  for (let i = 0; i < n; i++) {
+    const id = support[i];
+    if (id !== 0 && hu[i] >= 130) {
+      labels[i] = labelOfBlob[id];
+      counts[id]++;
+    }
+  }
+
+  const volume: Volume = {
+    hu,
+    dims: [grid.cols, grid.rows, grid.slices],
+    spacingMm: [grid.spacing[0], grid.spacing[1], grid.spacing[2]],
+    sliceThicknessMm: settings.sliceThicknessMm,
+    originMm: toPatient(grid.origin, tableOffsetMm),
+    rowDirection: [1, 0, 0],
+    columnDirection: [0, 1, 0],
+    sliceDirection: [0, 0, 1],
+    kvp: settings.kvp,
+  };
+  const lesions: GroundTruthLesion[] = blobs.map((b) => ({
+    id: b.id,
+    kind: b.kind,
+    label: b.label,
+    artery: b.artery ?? null,
+    centreMm: toPatient(b.centre, tableOffsetMm),
+    semiAxesMm: b.semiAxesMm,
+    peakHu: Math.round(b.peakHu),
+    voxelCount: counts[b.id],
+    agatston: b.agatston,
+  }));
+  return { volume, labels, lesions, settings, burden, landmarks: landmarksOf(anatomy, tableOffsetMm) };
+}
