@@ -16,6 +16,7 @@ const NEIGHBOURS_8: ReadonlyArray<readonly [number, number]> = [...NEIGHBOURS_4,
 export class SliceLabeller {
   private readonly visited: Uint8Array;
   private readonly queue: Int32Array;
+  private readonly neighbours: ReadonlyArray<readonly [number, number]>;
 
   constructor(
     private readonly cols: number,
@@ -27,9 +28,7 @@ export class SliceLabeller {
     this.neighbours = connectivity === 8 ? NEIGHBOURS_8 : NEIGHBOURS_4;
   }
 
-  private readonly neighbours: ReadonlyArray<readonly [number, number]>;
-
-  /** `mask` is read, not changed; `candidates` (optional) lists the set pixels so sparse slices are cheap. */
+  /** `mask` is read, not changed; `candidates` lists its set pixels, so sparse slices cost little. */
   components(mask: Uint8Array, candidates: ArrayLike<number>): Int32Array[] {
     const { cols, rows, visited, queue, neighbours } = this;
     const out: Int32Array[] = [];

@@ -50,7 +50,8 @@ export const DEFAULT_OPTIONS = {
   minPixels: 1,
   // 8-connectivity: a plaque sampled on a pixel grid often touches only at corners; 4-connectivity splits it into
   // fragments that can fall under the minimum area (van Ooijen 2005: 8→4 lowers Agatston by ~3 %). DeepCAC,
-  // CalciumScoring.jl and scikit-image ports use 8; on the QRM phantom 8 matches the FQM tool as well as 4 does.
+  // CalciumScoring.jl and scikit-image ports use 8. On the QRM phantom 8 reproduces the FQM tool on every insert;
+  // 4 is 2 % low on the medium 800-mgHA insert (docs/scoring.md).
   connectivity: 8,
   thicknessNormalisation: 'scale-to-3mm',
   overlapRule: 'scale-by-spacing',

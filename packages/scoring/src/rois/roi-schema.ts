@@ -59,6 +59,8 @@ export const roiFileSchema = z
   .superRefine((rois, ctx) => {
     const seen = new Set<string>();
     rois.forEach((roi, i) => {
+      // Zod still runs this refinement when some items failed; those are placeholders here, already reported.
+      if (typeof (roi as Partial<Roi>).name !== 'string') return;
       if (seen.has(roi.name))
         ctx.addIssue({ code: z.ZodIssueCode.custom, path: [i, 'name'], message: `duplicate name '${roi.name}'` });
       seen.add(roi.name);
