@@ -2,3 +2,4 @@ export * from './volume';
 export * from './errors';
 export * from './parse';
 export * from './decode';
+export * from './volume/index';

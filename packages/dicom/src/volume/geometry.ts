@@ -1,0 +1,43 @@
+import type { Vec3 } from '../parse/dicom-instance';
+
+export function cross(a: Vec3, b: Vec3): Vec3 {
+  return [a[1] * b[2] - a[2] * b[1], a[2] * b[0] - a[0] * b[2], a[0] * b[1] - a[1] * b[0]];
+}
+
+export function dot(a: Vec3, b: Vec3): number {
+  return a[0] * b[0] + a[1] * b[1] + a[2] * b[2];
+}
+
+export function normalize(v: Vec3): Vec3 {
+  const n = Math.hypot(v[0], v[1], v[2]);
+  return n > 0 ? [v[0] / n, v[1] / n, v[2] / n] : [0, 0, 0];
+}
+
+export function subtract(a: Vec3, b: Vec3): Vec3 {
+  return [a[0] - b[0], a[1] - b[1], a[2] - b[2]];
+}
+
+/** Row and column direction cosines from ImageOrientationPatient, and the slice normal (row × column). */
+export function orientationAxes(iop: readonly number[]): { row: Vec3; column: Vec3; normal: Vec3 } {
+  const row = normalize([iop[0], iop[1], iop[2]]);
+  const column = normalize([iop[3], iop[4], iop[5]]);
+  return { row, column, normal: normalize(cross(row, column)) };
+}
+
+const DEGREES_PER_RADIAN = 180 / Math.PI;
+
+/** Angle in degrees between the slice normal and the patient's head-foot (z) axis, 0 for a true axial image. */
+export function angleFromAxialDeg(iop: readonly number[]): number {
+  const { normal } = orientationAxes(iop);
+  return Math.acos(Math.min(1, Math.abs(normal[2]))) * DEGREES_PER_RADIAN;
+}
+
+/**
+ * Largest angle from true axial that still counts as an axial acquisition. Gantry-tilted axial scans tilt the
+ * image plane by up to about 30°; a coronal or sagittal reformat is near 90°.
+ */
+export const AXIAL_MAX_ANGLE_DEG = 30;
+
+export function isAxial(iop: readonly number[] | undefined): boolean {
+  return iop !== undefined && iop.length >= 6 && angleFromAxialDeg(iop) <= AXIAL_MAX_ANGLE_DEG;
+}
