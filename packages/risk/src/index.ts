@@ -1,1 +1,42 @@
-export {};
+// Public API of @cacscreen/risk: risk equations, CAC categories, the tier policy and assessRisk().
+export { assessRisk, type AssessRiskOptions, type RiskAssessment } from './assess-risk';
+export { assignTier, type TierContext, type TierDecision } from './assign-tier';
+export {
+  cacCategory,
+  cacDrs,
+  classicClass,
+  type CacCategory,
+  type CacDrs,
+  type ClassicCacClass,
+} from './cac-categories';
+export { cacPercentileBand, type CacPercentileBand } from './cac-percentile';
+export type { ValidatedRange } from './equation-inputs';
+export {
+  InvalidAgatstonError,
+  RiskError,
+  RiskInputError,
+  TierPolicyError,
+  type FieldIssue,
+  type RiskErrorCode,
+} from './errors';
+export { FRAMINGHAM_2008_RANGES, framingham2008, type Framingham2008Result } from './framingham-2008';
+export { MESA_CHD_RANGES, mesaChd, type MesaChdResult } from './mesa-chd';
+export {
+  POOLED_COHORT_RANGES,
+  pooledCohort,
+  pooledCohortGroup,
+  type PooledCohortGroup,
+  type PooledCohortResult,
+} from './pooled-cohort';
+export { RACES, SEXES, parseRiskInput, riskInputSchema, type Race, type RiskInput, type Sex } from './risk-input';
+export {
+  DEFAULT_TIER_POLICY,
+  TIER_ORDER,
+  isFlagged,
+  resolveTierPolicy,
+  tierRank,
+  type RiskEnhancer,
+  type ScreeningTier,
+  type Tier,
+  type TierPolicy,
+} from './tier-policy';

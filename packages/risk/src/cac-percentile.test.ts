@@ -1,0 +1,54 @@
+import { cacPercentileBand } from './cac-percentile';
+
+// Anchors from reference cac-and-risk.md section 1.8 (approximate scraped MESA calculator values).
+describe('cacPercentileBand', () => {
+  it('uses the white anchors exactly at 45, 65 and 84 years', () => {
+    expect(cacPercentileBand(65, 'male', 'white', 307)).toMatchObject({
+      atOrAbove75th: true,
+      p75: 307,
+      approximate: true,
+    });
+    expect(cacPercentileBand(65, 'male', 'white', 306).atOrAbove75th).toBe(false);
+    expect(cacPercentileBand(84, 'female', 'white', 488).p75).toBe(488);
+    expect(cacPercentileBand(45, 'female', 'white', 1).p75).toBe(0);
+  });
+
+  it('interpolates p75 linearly in age between white anchors', () => {
+    // white male: 0 at 45, 307 at 65 → 153.5 at 55
+    expect(cacPercentileBand(55, 'male', 'white', 200).p75).toBeCloseTo(153.5, 6);
+    // white female: 54 at 65, 488 at 84 → 54 + 434 × 10/19 at 75
+    expect(cacPercentileBand(75, 'female', 'white', 10).p75).toBeCloseTo(54 + (434 * 10) / 19, 6);
+  });
+
+  it('never calls CAC 0 at or above the 75th percentile, even where p75 is 0', () => {
+    expect(cacPercentileBand(45, 'male', 'white', 0)).toMatchObject({ atOrAbove75th: false, p75: 0 });
+    expect(cacPercentileBand(45, 'male', 'white', 1).atOrAbove75th).toBe(true);
+  });
+
+  it.each([44, 85])('is unknown for white patients aged %d (outside the 45–84 anchors)', (age) => {
+    const band = cacPercentileBand(age, 'male', 'white', 50);
+    expect(band).toMatchObject({ atOrAbove75th: null, p75: null, approximate: true });
+    expect(band.source).toContain(`age ${age} outside the white male anchors (45/65/84 years)`);
+  });
+
+  it.each([
+    ['black', 'male', 95],
+    ['black', 'female', 26],
+    ['chinese', 'male', 121],
+    ['chinese', 'female', 45],
+    ['hispanic', 'male', 141],
+    ['hispanic', 'female', 19],
+  ] as const)('uses the age-65 anchor for %s %s (p75 %d) at ages 60–70 only', (race, sex, p75) => {
+    expect(cacPercentileBand(60, sex, race, p75)).toMatchObject({ atOrAbove75th: true, p75 });
+    expect(cacPercentileBand(70, sex, race, p75 - 1)).toMatchObject({ atOrAbove75th: false, p75 });
+    expect(cacPercentileBand(59, sex, race, p75).atOrAbove75th).toBeNull();
+    expect(cacPercentileBand(71, sex, race, p75).atOrAbove75th).toBeNull();
+  });
+
+  it('is unknown for race "other" and when age, sex or race is missing', () => {
+    expect(cacPercentileBand(65, 'male', 'other', 500).atOrAbove75th).toBeNull();
+    expect(cacPercentileBand(undefined, 'male', 'white', 500).atOrAbove75th).toBeNull();
+    expect(cacPercentileBand(65, undefined, 'white', 500).atOrAbove75th).toBeNull();
+    expect(cacPercentileBand(65, 'male', undefined, 500).atOrAbove75th).toBeNull();
+  });
+});
