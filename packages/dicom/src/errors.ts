@@ -12,7 +12,8 @@ export type DicomErrorCode =
   | 'DECODE_FAILED'
   | 'INCONSISTENT_SERIES'
   | 'SLICE_GAP'
-  | 'EMPTY_SERIES';
+  | 'EMPTY_SERIES'
+  | 'NOT_FOUND';
 
 export class DicomError extends Error {
   constructor(
@@ -101,5 +102,12 @@ export class SliceGapError extends DicomError {
 export class EmptySeriesError extends DicomError {
   constructor(message: string) {
     super('EMPTY_SERIES', message);
+  }
+}
+
+/** A study or series asked for by UID is not in the archive. */
+export class NotFoundError extends DicomError {
+  constructor(message: string) {
+    super('NOT_FOUND', message);
   }
 }

@@ -3,3 +3,5 @@ export * from './errors';
 export * from './parse';
 export * from './decode';
 export * from './volume/index';
+export * from './archive/index';
+export * from './series/index';

@@ -1,0 +1,72 @@
+/** What the sweep sees of a study: identifiers only, no pixel data and no names. */
+export interface StudyRef {
+  studyInstanceUid: string;
+  patientId: string | null;
+  studyDate: string | null;
+}
+
+/** A file that could not be used, and why (the DicomError code and message, or the I/O error). */
+export interface UnreadableFile {
+  path: string;
+  reason: string;
+  code?: string;
+}
+
+/** Header facts about one series, enough to choose a series without reading pixels. */
+export interface SeriesSummary {
+  seriesInstanceUid: string;
+  modality: string | null;
+  seriesDescription: string | null;
+  seriesNumber: number | null;
+  /** Paths of the series' files, sorted. */
+  files: string[];
+  /** Slices: frames summed over files (Enhanced CT has many per file). */
+  sliceCount: number;
+  /** ImageType values of the first instance, upper case. */
+  imageType: string[];
+  sopClassUid: string | null;
+  transferSyntaxUids: string[];
+  rows: number | null;
+  columns: number | null;
+  /** [row spacing, column spacing] mm. */
+  pixelSpacing: [number, number] | null;
+  /** Median SliceThickness over the instances; null when no instance has one. */
+  sliceThicknessMm: number | null;
+  convolutionKernel: string | null;
+  contrastBolusAgent: string | null;
+  kvp: number | null;
+  manufacturer: string | null;
+  bodyPartExamined: string | null;
+  gantryDetectorTilt: number | null;
+  /** ImageOrientationPatient of the first slice. */
+  imageOrientationPatient: [number, number, number, number, number, number] | null;
+  /** False when the slices do not share one orientation. */
+  orientationConsistent: boolean;
+  /** Distance between the first and last slice centres along the slice normal (mm); 0 for one slice. */
+  zRangeMm: number;
+}
+
+export interface IndexedStudy extends StudyRef {
+  series: SeriesSummary[];
+  /** Files that belong to this study but could not be placed in a series (e.g. no SeriesInstanceUID). */
+  unreadable: UnreadableFile[];
+}
+
+export interface FolderIndex {
+  studies: IndexedStudy[];
+  /** Files that are not readable DICOM (with the reason), or DICOM without a StudyInstanceUID. */
+  unreadable: UnreadableFile[];
+}
+
+export interface IndexProgress {
+  filesSeen: number;
+  filesIndexed: number;
+  unreadable: number;
+  path: string;
+}
+
+/** A place studies come from: a folder now, DICOMweb later. Pages are stable: the same cursor gives the same page. */
+export interface ArchiveSource {
+  listStudies(cursor: string | null, pageSize: number): Promise<{ studies: StudyRef[]; nextCursor: string | null }>;
+  getStudy(studyInstanceUid: string): Promise<IndexedStudy>;
+}
