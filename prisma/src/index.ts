@@ -3,3 +3,4 @@ export * from './screening-repository';
 export * from './sweep-repository';
 export { Prisma } from './generated/client';
 export { applyMigrations } from './migrate';
+export * from './risk-factors-repository';

@@ -20,5 +20,9 @@ export async function ensureSweep(db: Db, input: { workflowId: string; source: s
 
 export async function saveSweepProgress(db: Db, sweepId: string, counters: SweepCounters, status: string): Promise<void> {
   const finished = status === 'completed' || status === 'cancelled';
-  await db.sweep.update({ where: { id: sweepId }, data: { ...counters, status, finishedAt: finished ? new Date() : null } });
+  const { seen, screened, skipped, failed, flagged } = counters;
+  await db.sweep.update({
+    where: { id: sweepId },
+    data: { seen, screened, skipped, failed, flagged, status, finishedAt: finished ? new Date() : null },
+  });
 }

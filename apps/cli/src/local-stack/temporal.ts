@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import path from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { isPortOpen, spawnDetached, waitForPort, which } from './process-utils';
@@ -26,11 +27,15 @@ function findTemporalCli(): string | undefined {
   return which('temporal') ?? candidate;
 }
 
-async function startDevServer(cli: string, port: number, uiPort: number | null, name: string): Promise<TemporalHandle> {
-  const dbFile = path.join(stateDir(), `temporal-${name}.db`);
-  const args = ['server', 'start-dev', '--ip', '127.0.0.1', '--port', String(port), '--db-filename', dbFile, '--log-level', 'error'];
+export const temporalPidFile = (name: string): string => path.join(stateDir(), `temporal-${name}.pid`);
+
+async function startDevServer(cli: string, port: number, uiPort: number | null, name: string, persistent: boolean): Promise<TemporalHandle> {
+  const args = ['server', 'start-dev', '--ip', '127.0.0.1', '--port', String(port), '--log-level', 'error'];
+  // Without a database file the dev server keeps its state in memory: right for tests, wrong for the demo.
+  if (persistent) args.push('--db-filename', path.join(stateDir(), `temporal-${name}.db`));
   args.push(...(uiPort ? ['--ui-port', String(uiPort)] : ['--headless']));
   const pid = spawnDetached(cli, args, path.join(stateDir('logs'), `temporal-${name}.log`));
+  fs.writeFileSync(temporalPidFile(name), String(pid));
   await waitForPort(port, 'Temporal dev server', 60_000);
   return {
     address: `127.0.0.1:${port}`,
@@ -57,7 +62,13 @@ async function startSdkDevServer(port: number): Promise<TemporalHandle> {
  * A Temporal server for the demo or the tests: TEMPORAL_ADDRESS when set; else one already listening on `port`;
  * else a dev server (SQLite file under .cacscreen/) started from the Temporal CLI.
  */
-export async function ensureTemporal(options: { port: number; uiPort: number | null; name: string; useEnv?: boolean }): Promise<TemporalHandle> {
+export async function ensureTemporal(options: {
+  port: number;
+  uiPort: number | null;
+  name: string;
+  useEnv?: boolean;
+  persistent?: boolean;
+}): Promise<TemporalHandle> {
   const noop = async () => undefined;
   if (options.useEnv !== false && process.env.TEMPORAL_ADDRESS) {
     return { address: process.env.TEMPORAL_ADDRESS, origin: 'configured', stop: noop };
@@ -67,5 +78,7 @@ export async function ensureTemporal(options: { port: number; uiPort: number | n
     return { address: `127.0.0.1:${options.port}`, uiUrl, origin: 'running', stop: noop };
   }
   const cli = findTemporalCli();
-  return cli ? startDevServer(cli, options.port, options.uiPort, options.name) : startSdkDevServer(options.port);
+  return cli
+    ? startDevServer(cli, options.port, options.uiPort, options.name, options.persistent ?? true)
+    : startSdkDevServer(options.port);
 }

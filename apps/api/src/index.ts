@@ -1,0 +1,2 @@
+export { createApiApp } from './create-app';
+export type { ApiDependencies } from './app.module';

@@ -1,0 +1,40 @@
+import { Injectable, NotFoundException } from '@nestjs/common';
+import type { Page } from '../common/pagination';
+import { SweepProgressReader } from './sweep-progress.reader';
+import { SweepsRepository } from './sweeps.repository';
+
+type SweepRow = NonNullable<Awaited<ReturnType<SweepsRepository['findById']>>>;
+
+function toSweepView(row: SweepRow) {
+  return {
+    id: row.id,
+    workflowId: row.workflowId,
+    source: row.source,
+    modelVersion: row.modelVersion,
+    status: row.status,
+    counters: { seen: row.seen, screened: row.screened, skipped: row.skipped, failed: row.failed, flagged: row.flagged },
+    startedAt: row.startedAt.toISOString(),
+    finishedAt: row.finishedAt?.toISOString() ?? null,
+  };
+}
+
+@Injectable()
+export class SweepsService {
+  constructor(
+    private readonly repository: SweepsRepository,
+    private readonly progress: SweepProgressReader,
+  ) {}
+
+  async list(limit: number, offset: number): Promise<Page<ReturnType<typeof toSweepView>>> {
+    const [rows, total] = await this.repository.list(limit, offset);
+    return { items: rows.map(toSweepView), total, limit, offset };
+  }
+
+  /** The stored sweep plus, while it runs, the live counters from its workflow. */
+  async get(id: string) {
+    const row = await this.repository.findById(id);
+    if (!row) throw new NotFoundException(`No sweep ${id}`);
+    const live = row.status === 'running' ? await this.progress.read(row.workflowId) : null;
+    return { ...toSweepView(row), live };
+  }
+}

@@ -1,0 +1,186 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { DicomError, indexFolder, readSeriesVolume, selectSeries } from '@cacscreen/dicom';
+import { analyzeVolume, CalciumLabeller, parseRoiFile, Roi, RoiScore, ScoreResult, scoreRois } from '@cacscreen/scoring';
+import { loadLabeller } from '@cacscreen/worker';
+import { UsageError } from './usage-error';
+
+export interface ScoreCommandOptions {
+  json?: boolean;
+  roi?: string;
+  labeller: string;
+}
+
+const round = (value: number, digits = 2) => Math.round(value * 10 ** digits) / 10 ** digits;
+
+/** The `score --json` contract (DESIGN.md): one object per study, scored or rejected with a reason. */
+export interface ScoreOutput {
+  status: 'scored' | 'rejected';
+  reason: string | null;
+  studyInstanceUid: string | null;
+  seriesInstanceUid: string | null;
+  agatston: { total: number; byArtery: { LM: number; LAD: number; LCX: number; RCA: number } } | null;
+  volumeMm3: number | null;
+  massMg: number | null;
+  lesions: Array<{ artery: string; agatston: number; volumeMm3: number; peakHu: number; centroidMm: number[] }>;
+  cacDrs: string | null;
+  category: string | null;
+  qualityFlags: string[];
+  model: { name: string; version: string; sha256: string | null };
+  series: Array<{ seriesInstanceUid: string; accepted: boolean; lowConfidence: boolean; reason: string }>;
+  warnings: string[];
+  rois?: Record<string, RoiScore>;
+  timingsMs: Record<string, number>;
+}
+
+function rejected(reason: string, model: ScoreOutput['model'], extra: Partial<ScoreOutput> = {}): ScoreOutput {
+  return {
+    status: 'rejected',
+    reason,
+    studyInstanceUid: null,
+    seriesInstanceUid: null,
+    agatston: null,
+    volumeMm3: null,
+    massMg: null,
+    lesions: [],
+    cacDrs: null,
+    category: null,
+    qualityFlags: [],
+    model,
+    series: [],
+    warnings: [],
+    timingsMs: {},
+    ...extra,
+  };
+}
+
+function scoreFields(score: ScoreResult) {
+  const a = score.agatston;
+  return {
+    agatston: {
+      total: round(a.total),
+      byArtery: { LM: round(a.byArtery.LM), LAD: round(a.byArtery.LAD), LCX: round(a.byArtery.LCX), RCA: round(a.byArtery.RCA) },
+    },
+    volumeMm3: round(score.volumeMm3),
+    massMg: score.massMg === null ? null : round(score.massMg),
+    lesions: score.lesions.map((l) => ({
+      artery: l.artery,
+      agatston: round(l.agatston),
+      volumeMm3: round(l.volumeMm3),
+      peakHu: l.peakHu,
+      centroidMm: l.centroidMm.map((v) => round(v, 1)),
+    })),
+    cacDrs: score.cacDrs.category,
+    category: score.category,
+    qualityFlags: [...score.qualityFlags],
+  };
+}
+
+/** Scores one study folder without any service: index → choose a series → volume → label → Agatston. */
+export async function scoreStudyFolder(dir: string, options: { labeller: CalciumLabeller | null; rois: Roi[] | null }): Promise<ScoreOutput> {
+  const timings: Record<string, number> = {};
+  const t0 = performance.now();
+  const model = options.labeller
+    ? { name: options.labeller.name, version: options.labeller.version, sha256: options.labeller.sha256 }
+    : { name: 'roi-only', version: '-', sha256: null };
+  const index = await indexFolder(dir);
+  timings.index = Math.round(performance.now() - t0);
+  if (index.studies.length === 0) {
+    const why = index.unreadable.length ? `; ${index.unreadable.length} unreadable file(s), e.g. ${index.unreadable[0].reason}` : '';
+    return rejected(`No DICOM study found in the folder${why}`, model, { timingsMs: timings });
+  }
+  if (index.studies.length > 1) {
+    throw new UsageError(`the folder holds ${index.studies.length} studies; pass the folder of one study (or use \`cacscreen sweep\`)`);
+  }
+  const study = index.studies[0];
+  const selection = selectSeries(study);
+  const series = selection.decisions.map((d) => ({
+    seriesInstanceUid: d.seriesInstanceUid,
+    accepted: d.accepted,
+    lowConfidence: d.lowConfidence ?? false,
+    reason: d.reason,
+  }));
+  if (!selection.chosen) {
+    const reason = `No eligible series: ${selection.decisions.map((d) => d.reason).join('; ') || 'no readable series'}`;
+    return rejected(reason, model, { studyInstanceUid: study.studyInstanceUid, series, timingsMs: timings });
+  }
+  const t1 = performance.now();
+  let built: Awaited<ReturnType<typeof readSeriesVolume>>;
+  try {
+    built = await readSeriesVolume(selection.chosen.files);
+  } catch (error) {
+    // Unusable pixel data is a rejection with its reason, not a crash.
+    if (!(error instanceof DicomError)) throw error;
+    return rejected(`${error.code}: ${error.message}`, model, { studyInstanceUid: study.studyInstanceUid, series, timingsMs: timings });
+  }
+  const { volume, warnings } = built;
+  timings.decode = Math.round(performance.now() - t1);
+
+  const base = { studyInstanceUid: study.studyInstanceUid, seriesInstanceUid: selection.chosen.seriesInstanceUid, series, warnings, model };
+  let output: ScoreOutput;
+  if (options.labeller) {
+    const { score, timingsMs } = await analyzeVolume(volume, options.labeller);
+    timings.label = Math.round(timingsMs.label);
+    timings.score = Math.round(timingsMs.score);
+    output = { status: 'scored', reason: null, ...base, ...scoreFields(score), timingsMs: timings };
+  } else {
+    output = { ...rejected('', model), ...base, status: 'scored', reason: 'phantom QA: regions only, no labeller' };
+  }
+  if (options.rois) {
+    const t2 = performance.now();
+    const rois = scoreRois(volume, options.rois);
+    output.rois = Object.fromEntries(
+      Object.entries(rois).map(([name, s]) => [name, { agatston: round(s.agatston), volumeMm3: round(s.volumeMm3), massMg: s.massMg === null ? null : round(s.massMg) }]),
+    );
+    if (!options.labeller) {
+      const total = round(Object.values(rois).reduce((sum, s) => sum + s.agatston, 0));
+      output.agatston = { total, byArtery: { LM: 0, LAD: 0, LCX: 0, RCA: 0 } };
+    }
+    timings.rois = Math.round(performance.now() - t2);
+  }
+  timings.total = Math.round(performance.now() - t0);
+  output.timingsMs = timings;
+  return output;
+}
+
+function printHuman(output: ScoreOutput): void {
+  if (output.status === 'rejected') {
+    console.log(`Rejected: ${output.reason}`);
+    return;
+  }
+  const a = output.agatston;
+  if (a) {
+    console.log(`Agatston ${a.total} (LM ${a.byArtery.LM}, LAD ${a.byArtery.LAD}, LCX ${a.byArtery.LCX}, RCA ${a.byArtery.RCA})`);
+    console.log(`Category ${output.category}, CAC-DRS ${output.cacDrs}, volume ${output.volumeMm3} mm³, ${output.lesions.length} lesion(s)`);
+  }
+  for (const [name, roi] of Object.entries(output.rois ?? {})) {
+    console.log(`ROI ${name}: Agatston ${roi.agatston}, volume ${roi.volumeMm3} mm³, mass ${roi.massMg ?? '-'} mg`);
+  }
+  if (output.qualityFlags.length) console.log(`Quality flags: ${output.qualityFlags.join(', ')}`);
+}
+
+/** `cacscreen score <dir> [--json] [--roi FILE] [--labeller NAME]`. */
+export async function scoreCommand(dir: string, options: ScoreCommandOptions): Promise<void> {
+  const folder = path.resolve(dir);
+  if (!fs.existsSync(folder) || !fs.statSync(folder).isDirectory()) throw new UsageError(`not a directory: ${dir}`);
+  let rois: Roi[] | null = null;
+  if (options.roi) {
+    if (!fs.existsSync(options.roi)) throw new UsageError(`ROI file not found: ${options.roi}`);
+    try {
+      rois = parseRoiFile(fs.readFileSync(options.roi, 'utf8'));
+    } catch (error) {
+      throw new UsageError((error as Error).message);
+    }
+  }
+  let labeller: CalciumLabeller | null = null;
+  if (!rois) {
+    try {
+      labeller = await loadLabeller(options.labeller);
+    } catch (error) {
+      throw new UsageError((error as Error).message);
+    }
+  }
+  const output = await scoreStudyFolder(folder, { labeller, rois });
+  if (options.json) process.stdout.write(`${JSON.stringify(output, null, 2)}\n`);
+  else printHuman(output);
+}

@@ -1,0 +1,68 @@
+import { Context } from '@temporalio/activity';
+import { ApplicationFailure } from '@temporalio/common';
+import { DicomError, readSeriesVolume } from '@cacscreen/dicom';
+import { analyzeVolume, CalciumLabeller, ScoringError } from '@cacscreen/scoring';
+import type { ArchiveRegistry } from './archive-registry';
+import { AnalyzeSeriesInput, BAD_DATA_FAILURE, InferenceActivities, SeriesAnalysis } from './types';
+
+/** Lesions kept in the result that travels through Temporal (largest first); the rest are summed in the scores. */
+const MAX_LESIONS_IN_RESULT = 200;
+
+const round = (value: number, digits = 2) => Math.round(value * 10 ** digits) / 10 ** digits;
+
+/** Bad data is not retried: a DICOM or scoring error becomes a non-retryable failure carrying its message. */
+export function asBadDataFailure(error: unknown): never {
+  if (error instanceof DicomError || error instanceof ScoringError) {
+    throw ApplicationFailure.create({ type: BAD_DATA_FAILURE, message: `${error.code}: ${error.message}`, nonRetryable: true });
+  }
+  throw error;
+}
+
+export function createInferenceActivities(deps: { archives: ArchiveRegistry; labeller: CalciumLabeller }): InferenceActivities {
+  return {
+    /** Load → decode → HU volume → label → score. Heartbeats between stages so a dead worker is noticed quickly. */
+    async analyzeSeries(input: AnalyzeSeriesInput): Promise<SeriesAnalysis> {
+      const heartbeat = (stage: string) => Context.current().heartbeat(stage);
+      const started = performance.now();
+      try {
+        const files = await deps.archives.seriesFiles(input.source, input.studyInstanceUid, input.seriesInstanceUid);
+        heartbeat('decode');
+        const { volume } = await readSeriesVolume(files);
+        const decoded = performance.now();
+        heartbeat('label');
+        const { score, timingsMs } = await analyzeVolume(volume, deps.labeller);
+        return {
+          seriesInstanceUid: input.seriesInstanceUid,
+          model: { name: deps.labeller.name, version: deps.labeller.version },
+          agatstonTotal: round(score.agatston.total),
+          byArtery: {
+            LM: round(score.agatston.byArtery.LM),
+            LAD: round(score.agatston.byArtery.LAD),
+            LCX: round(score.agatston.byArtery.LCX),
+            RCA: round(score.agatston.byArtery.RCA),
+          },
+          volumeMm3: round(score.volumeMm3),
+          massMg: score.massMg === null ? null : round(score.massMg),
+          cacDrs: score.cacDrs.category,
+          category: score.category,
+          lesions: score.lesions.slice(0, MAX_LESIONS_IN_RESULT).map((lesion) => ({
+            artery: lesion.artery,
+            agatston: round(lesion.agatston),
+            volumeMm3: round(lesion.volumeMm3),
+            peakHu: lesion.peakHu,
+            centroidMm: lesion.centroidMm.map((v) => round(v, 1)) as [number, number, number],
+          })),
+          qualityFlags: score.qualityFlags,
+          timingsMs: {
+            decode: Math.round(decoded - started),
+            label: Math.round(timingsMs.label),
+            score: Math.round(timingsMs.score),
+            total: Math.round(performance.now() - started),
+          },
+        };
+      } catch (error) {
+        return asBadDataFailure(error);
+      }
+    },
+  };
+}

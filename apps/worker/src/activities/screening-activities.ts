@@ -1,0 +1,141 @@
+import { ApplicationFailure } from '@temporalio/common';
+import { assessRisk } from '@cacscreen/risk';
+import {
+  Db,
+  findScreenedStudyUids,
+  latestRiskFactors,
+  recordScreening,
+  recordStudy,
+  saveSweepProgress,
+} from '@cacscreen/db';
+import { selectSeries } from '@cacscreen/dicom';
+import type { ArchiveRegistry } from './archive-registry';
+import { readPatientFacts } from './patient-facts';
+import { buildRiskInput } from './risk-inputs';
+import {
+  BAD_DATA_FAILURE,
+  ListStudiesPageInput,
+  PrepareStudyInput,
+  PreparedStudy,
+  RecordOutcomeInput,
+  RecordedOutcome,
+  ScreeningActivities,
+  StudiesPage,
+} from './types';
+
+export function createScreeningActivities(deps: { db: Db; archives: ArchiveRegistry }): ScreeningActivities {
+  const { db, archives } = deps;
+
+  return {
+    /** One page of the archive, minus the studies this model version already screened. */
+    async listStudiesPage(input: ListStudiesPageInput): Promise<StudiesPage> {
+      const page = await archives.get(input.source).listStudies(input.cursor, input.pageSize);
+      const uids = page.studies.map((study) => study.studyInstanceUid);
+      const done = await findScreenedStudyUids(db, uids, input.modelVersion);
+      return { studyInstanceUids: uids.filter((uid) => !done.has(uid)), alreadyScreened: done.size, nextCursor: page.nextCursor };
+    },
+
+    /** Reads the study's headers, chooses a series and stores every series decision with its reason. */
+    async prepareStudy(input: PrepareStudyInput): Promise<PreparedStudy> {
+      const study = await archives.get(input.source).getStudy(input.studyInstanceUid);
+      const selection = selectSeries(study);
+      const patient = await readPatientFacts(study);
+      const decisions = new Map(selection.decisions.map((d) => [d.seriesInstanceUid, d]));
+      const { studyId } = await recordStudy(db, {
+        studyInstanceUid: study.studyInstanceUid,
+        patientMrn: patient.mrn,
+        patientSex: patient.sex,
+        patientBirthDate: patient.birthDate,
+        ageAtStudy: patient.ageAtStudy,
+        studyDate: patient.studyDate,
+        source: input.source,
+        series: study.series.map((series) => {
+          const decision = decisions.get(series.seriesInstanceUid);
+          return {
+            seriesInstanceUid: series.seriesInstanceUid,
+            modality: series.modality,
+            description: series.seriesDescription,
+            sliceThicknessMm: series.sliceThicknessMm,
+            sliceCount: series.sliceCount,
+            chosen: series.seriesInstanceUid === selection.chosen?.seriesInstanceUid,
+            lowConfidence: decision?.lowConfidence ?? false,
+            reason: decision?.reason ?? 'not evaluated',
+          };
+        }),
+      });
+      if (!selection.chosen) {
+        const unreadable = study.unreadable.length ? `; ${study.unreadable.length} unreadable file(s)` : '';
+        const reasons = selection.decisions.map((d) => d.reason).join('; ') || 'the study has no readable series';
+        return { studyId, chosenSeriesUid: null, lowConfidence: false, reason: `No eligible series: ${reasons}${unreadable}` };
+      }
+      const chosen = decisions.get(selection.chosen.seriesInstanceUid);
+      return {
+        studyId,
+        chosenSeriesUid: selection.chosen.seriesInstanceUid,
+        lowConfidence: chosen?.lowConfidence ?? false,
+        reason: chosen?.reason ?? 'chosen',
+      };
+    },
+
+    /** Assesses risk from what is on file plus the new score and writes the outcome (and worklist item). */
+    async recordOutcome(input: RecordOutcomeInput): Promise<RecordedOutcome> {
+      if (input.kind !== 'scored') {
+        await recordScreening(db, {
+          studyId: input.studyId,
+          sweepId: input.sweepId,
+          modelName: 'n/a',
+          modelVersion: input.modelVersion,
+          status: input.kind,
+          reason: input.reason,
+          score: null,
+          risk: null,
+        });
+        return { flagged: false, tier: null };
+      }
+      const study = await db.study.findUnique({ where: { id: input.studyId }, include: { patient: true } });
+      if (!study) throw ApplicationFailure.create({ type: BAD_DATA_FAILURE, message: `study ${input.studyId} vanished`, nonRetryable: true });
+      const factors = await latestRiskFactors(db, study.patientId);
+      const { analysis } = input;
+      const riskInput = buildRiskInput(study.patient, study, factors, analysis.agatstonTotal);
+      const risk = assessRisk(riskInput);
+      await recordScreening(db, {
+        studyId: input.studyId,
+        sweepId: input.sweepId,
+        modelName: analysis.model.name,
+        modelVersion: input.modelVersion,
+        status: 'scored',
+        reason: null,
+        score: {
+          seriesInstanceUid: analysis.seriesInstanceUid,
+          agatstonTotal: analysis.agatstonTotal,
+          byArtery: analysis.byArtery,
+          volumeMm3: analysis.volumeMm3,
+          massMg: analysis.massMg,
+          cacDrs: analysis.cacDrs,
+          category: analysis.category,
+          lowConfidence: input.lowConfidence,
+          lesions: analysis.lesions,
+          qualityFlags: analysis.qualityFlags,
+          timingsMs: analysis.timingsMs,
+        },
+        risk: {
+          framinghamPct: risk.framingham2008.riskPct,
+          pooledCohortPct: risk.pooledCohort.riskPct,
+          mesaWithoutCacPct: risk.mesaChd.withoutCacPct,
+          mesaWithCacPct: risk.mesaChd.withCacPct,
+          tier: risk.tier,
+          flagged: risk.flagged,
+          rationale: risk.rationale,
+          missing: risk.missing,
+          warnings: risk.warnings,
+          inputs: { ...riskInput },
+        },
+      });
+      return { flagged: risk.flagged, tier: risk.tier };
+    },
+
+    async saveSweepProgress(input): Promise<void> {
+      await saveSweepProgress(db, input.sweepId, input.counters, input.status);
+    },
+  };
+}

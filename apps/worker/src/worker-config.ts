@@ -1,0 +1,33 @@
+/** Worker settings, from the environment with defaults that suit one 2-core machine. */
+export interface WorkerConfig {
+  temporalAddress: string;
+  namespace: string;
+  databaseUrl: string;
+  /** Concurrent screening activities (I/O and database). */
+  screeningConcurrency: number;
+  /** Concurrent analyses per inference worker: each holds a volume in memory and uses CPU. */
+  inferenceConcurrency: number;
+  /** Concurrent workflow tasks on the screening queue. */
+  workflowConcurrency: number;
+}
+
+function positiveInt(name: string, fallback: number): number {
+  const raw = process.env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < 1) throw new Error(`${name} must be a positive integer, got "${raw}"`);
+  return value;
+}
+
+export function workerConfigFromEnv(overrides: Partial<WorkerConfig> = {}): WorkerConfig {
+  const databaseUrl = overrides.databaseUrl ?? process.env.DATABASE_URL;
+  if (!databaseUrl) throw new Error('DATABASE_URL is not set');
+  return {
+    temporalAddress: overrides.temporalAddress ?? process.env.TEMPORAL_ADDRESS ?? '127.0.0.1:7233',
+    namespace: overrides.namespace ?? process.env.TEMPORAL_NAMESPACE ?? 'default',
+    databaseUrl,
+    screeningConcurrency: overrides.screeningConcurrency ?? positiveInt('SCREENING_CONCURRENCY', 8),
+    inferenceConcurrency: overrides.inferenceConcurrency ?? positiveInt('INFERENCE_CONCURRENCY', 2),
+    workflowConcurrency: overrides.workflowConcurrency ?? positiveInt('WORKFLOW_CONCURRENCY', 40),
+  };
+}

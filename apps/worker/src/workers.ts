@@ -1,0 +1,84 @@
+import { NativeConnection, Runtime, Worker, bundleWorkflowCode, WorkflowBundleWithSourceMap } from '@temporalio/worker';
+import { createDb, Db } from '@cacscreen/db';
+import { ArchiveRegistry } from './activities/archive-registry';
+import { createInferenceActivities } from './activities/inference-activities';
+import { createScreeningActivities } from './activities/screening-activities';
+import { INFERENCE_TASK_QUEUE, SCREENING_TASK_QUEUE } from './task-queues';
+import type { WorkerConfig } from './worker-config';
+import { loadLabeller } from './labeller';
+
+export type WorkerRole = 'screening' | 'inference';
+
+export interface RunningWorkers {
+  /** Resolves when every worker has stopped. */
+  done: Promise<void>;
+  /** Graceful shutdown: stop polling, finish in-flight tasks, close connections. */
+  shutdown(): Promise<void>;
+}
+
+let bundlePromise: Promise<WorkflowBundleWithSourceMap> | undefined;
+/** The workflow bundle is built once per process and shared by every screening worker in it. */
+function workflowBundle(): Promise<WorkflowBundleWithSourceMap> {
+  bundlePromise ??= bundleWorkflowCode({ workflowsPath: require.resolve('./workflows'), logger: quietBundlerLogger });
+  return bundlePromise;
+}
+const quietBundlerLogger = { log: () => undefined, trace: () => undefined, debug: () => undefined, info: () => undefined, warn: console.warn, error: console.error };
+
+let runtimeInstalled = false;
+/** Keeps the SDK's own logging to warnings, so progress output stays readable (and PHI-free). */
+function installQuietRuntime(): void {
+  if (runtimeInstalled) return;
+  runtimeInstalled = true;
+  try {
+    Runtime.install({ logger: { log: () => undefined, trace: () => undefined, debug: () => undefined, info: () => undefined, warn: (m) => console.warn(`[temporal] ${m}`), error: (m) => console.error(`[temporal] ${m}`) } });
+  } catch {
+    // A runtime already exists in this process (e.g. tests); keep it.
+  }
+}
+
+/** Starts the workers for the given roles in this process: screening (workflows + I/O) and/or inference. */
+export async function startWorkers(config: WorkerConfig, roles: WorkerRole[]): Promise<RunningWorkers> {
+  installQuietRuntime();
+  const connection = await NativeConnection.connect({ address: config.temporalAddress });
+  const db: Db = createDb(config.databaseUrl);
+  const archives = new ArchiveRegistry();
+  const workers: Worker[] = [];
+
+  if (roles.includes('screening')) {
+    workers.push(
+      await Worker.create({
+        connection,
+        namespace: config.namespace,
+        taskQueue: SCREENING_TASK_QUEUE,
+        workflowBundle: await workflowBundle(),
+        activities: createScreeningActivities({ db, archives }),
+        maxConcurrentActivityTaskExecutions: config.screeningConcurrency,
+        maxConcurrentWorkflowTaskExecutions: config.workflowConcurrency,
+      }),
+    );
+  }
+  if (roles.includes('inference')) {
+    const labeller = await loadLabeller();
+    workers.push(
+      await Worker.create({
+        connection,
+        namespace: config.namespace,
+        taskQueue: INFERENCE_TASK_QUEUE,
+        activities: createInferenceActivities({ archives, labeller }),
+        maxConcurrentActivityTaskExecutions: config.inferenceConcurrency,
+      }),
+    );
+  }
+
+  const done = Promise.all(workers.map((worker) => worker.run())).then(async () => {
+    await db.$disconnect();
+    await connection.close();
+  });
+  return {
+    done,
+    shutdown: async () => {
+      for (const worker of workers) if (worker.getState() === 'RUNNING') worker.shutdown();
+      await done;
+    },
+  };
+}

@@ -1,0 +1,63 @@
+// Types and message definitions shared by workflows, activities and clients. Pure: safe inside the workflow sandbox.
+// Nothing here carries PHI: studies are named by their DICOM UIDs and database IDs only.
+import { defineQuery, defineSignal } from '@temporalio/workflow';
+
+export interface SweepCounters {
+  /** Studies listed by the archive so far. */
+  seen: number;
+  /** Studies scored by this sweep. */
+  screened: number;
+  /** Studies with no eligible series, or with unusable data (each has a recorded reason). */
+  skipped: number;
+  /** Studies whose screening failed after retries (recorded with the error). */
+  failed: number;
+  /** Studies that put a patient on the worklist. */
+  flagged: number;
+  /** Studies already screened by this model version in an earlier sweep (not repeated). */
+  alreadyScreened: number;
+}
+
+export interface SweepArchiveInput {
+  sweepId: string;
+  /** Archive source: a folder path (later also a DICOMweb URL). */
+  source: string;
+  modelVersion: string;
+  maxInFlight: number;
+  pageSize: number;
+  /** Internal: where the previous run stopped (continue-as-new). */
+  cursor?: string | null;
+  counters?: SweepCounters;
+  startedAtMs?: number;
+  paused?: boolean;
+}
+
+export interface SweepProgress extends SweepCounters {
+  status: 'running' | 'paused' | 'cancelling' | 'completed' | 'cancelled';
+  inFlight: number;
+  studiesPerHour: number;
+  /** Estimated seconds left for the current page only; null when unknown (the archive size is not known upfront). */
+  etaSeconds: number | null;
+}
+
+export interface ScreenStudyInput {
+  sweepId: string | null;
+  source: string;
+  studyInstanceUid: string;
+  modelVersion: string;
+}
+
+export type ScreenOutcome =
+  | { status: 'scored'; flagged: boolean; tier: string; agatston: number }
+  | { status: 'rejected'; reason: string }
+  | { status: 'failed'; reason: string };
+
+export const progressQuery = defineQuery<SweepProgress>('progress');
+export const pauseSignal = defineSignal('pause');
+export const resumeSignal = defineSignal('resume');
+export const cancelSignal = defineSignal('cancel');
+
+export const emptyCounters = (): SweepCounters => ({ seen: 0, screened: 0, skipped: 0, failed: 0, flagged: 0, alreadyScreened: 0 });
+
+/** Child workflow ID: one screening per study per model version. */
+export const screenStudyWorkflowId = (studyInstanceUid: string, modelVersion: string): string =>
+  `screen/${studyInstanceUid}/${modelVersion}`;

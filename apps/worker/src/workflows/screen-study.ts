@@ -1,0 +1,50 @@
+import { ActivityFailure, ApplicationFailure, proxyActivities, RetryPolicy } from '@temporalio/workflow';
+import type { InferenceActivities, ScreeningActivities } from '../activities/types';
+import { BAD_DATA_FAILURE } from '../activities/types';
+import { INFERENCE_TASK_QUEUE } from '../task-queues';
+import type { ScreenOutcome, ScreenStudyInput } from './contracts';
+
+const infrastructureRetry: RetryPolicy = { initialInterval: '1s', backoffCoefficient: 2, maximumInterval: '30s', maximumAttempts: 8 };
+
+const screening = proxyActivities<ScreeningActivities>({
+  startToCloseTimeout: '2m',
+  retry: { ...infrastructureRetry, nonRetryableErrorTypes: [BAD_DATA_FAILURE] },
+});
+
+const inference = proxyActivities<InferenceActivities>({
+  taskQueue: INFERENCE_TASK_QUEUE,
+  startToCloseTimeout: '10m',
+  heartbeatTimeout: '1m',
+  retry: { ...infrastructureRetry, maximumAttempts: 4, nonRetryableErrorTypes: [BAD_DATA_FAILURE] },
+});
+
+/** Why an activity gave up, in words fit for the stored record. */
+function failureReason(error: unknown): { badData: boolean; reason: string } {
+  const cause = error instanceof ActivityFailure ? error.cause : error;
+  if (cause instanceof ApplicationFailure) return { badData: cause.type === BAD_DATA_FAILURE, reason: cause.message };
+  return { badData: false, reason: cause instanceof Error ? cause.message : String(cause) };
+}
+
+/** Screens one study: choose a series, analyse it, assess risk, record the outcome (and the worklist item). */
+export async function screenStudy(input: ScreenStudyInput): Promise<ScreenOutcome> {
+  const prepared = await screening.prepareStudy({ source: input.source, studyInstanceUid: input.studyInstanceUid });
+  const base = { studyId: prepared.studyId, sweepId: input.sweepId, modelVersion: input.modelVersion };
+  if (!prepared.chosenSeriesUid) {
+    await screening.recordOutcome({ ...base, kind: 'rejected', reason: prepared.reason });
+    return { status: 'rejected', reason: prepared.reason };
+  }
+  try {
+    const analysis = await inference.analyzeSeries({
+      source: input.source,
+      studyInstanceUid: input.studyInstanceUid,
+      seriesInstanceUid: prepared.chosenSeriesUid,
+    });
+    const recorded = await screening.recordOutcome({ ...base, kind: 'scored', lowConfidence: prepared.lowConfidence, analysis });
+    return { status: 'scored', flagged: recorded.flagged, tier: recorded.tier ?? 'unknown', agatston: analysis.agatstonTotal };
+  } catch (error) {
+    const { badData, reason } = failureReason(error);
+    const kind = badData ? 'rejected' : 'failed';
+    await screening.recordOutcome({ ...base, kind, reason });
+    return { status: kind, reason };
+  }
+}

@@ -1,0 +1,94 @@
+import {
+  ParentClosePolicy,
+  condition,
+  continueAsNew,
+  executeChild,
+  proxyActivities,
+  setHandler,
+} from '@temporalio/workflow';
+import type { ScreeningActivities } from '../activities/types';
+import {
+  SweepArchiveInput,
+  SweepCounters,
+  SweepProgress,
+  ScreenOutcome,
+  cancelSignal,
+  emptyCounters,
+  pauseSignal,
+  progressQuery,
+  resumeSignal,
+  screenStudyWorkflowId,
+} from './contracts';
+import { screenStudy } from './screen-study';
+
+const activities = proxyActivities<ScreeningActivities>({
+  startToCloseTimeout: '5m',
+  retry: { initialInterval: '1s', backoffCoefficient: 2, maximumInterval: '1m' },
+});
+
+function countOutcome(counters: SweepCounters, outcome: ScreenOutcome): void {
+  if (outcome.status === 'scored') {
+    counters.screened++;
+    if (outcome.flagged) counters.flagged++;
+  } else if (outcome.status === 'rejected') counters.skipped++;
+  else counters.failed++;
+}
+
+/**
+ * Sweeps an archive one page at a time, keeping at most `maxInFlight` screenStudy children running (a sliding
+ * window). After each page it continues as new, so the history stays bounded whatever the archive's size.
+ */
+export async function sweepArchive(input: SweepArchiveInput): Promise<SweepCounters> {
+  const counters = input.counters ?? emptyCounters();
+  const startedAtMs = input.startedAtMs ?? Date.now();
+  const inFlight = new Set<Promise<void>>();
+  let pageRemaining = 0;
+  let paused = input.paused ?? false;
+  let cancelled = false;
+
+  setHandler(pauseSignal, () => void (paused = true));
+  setHandler(resumeSignal, () => void (paused = false));
+  setHandler(cancelSignal, () => void (cancelled = true));
+  setHandler(progressQuery, (): SweepProgress => {
+    const hours = Math.max(Date.now() - startedAtMs, 1) / 3_600_000;
+    const done = counters.screened + counters.skipped + counters.failed;
+    const studiesPerHour = done / hours;
+    const status = cancelled ? 'cancelling' : paused ? 'paused' : 'running';
+    const etaSeconds = studiesPerHour > 0 ? Math.round(((pageRemaining + inFlight.size) / studiesPerHour) * 3600) : null;
+    return { ...counters, status, inFlight: inFlight.size, studiesPerHour: Math.round(studiesPerHour), etaSeconds };
+  });
+
+  const page = await activities.listStudiesPage({
+    source: input.source,
+    cursor: input.cursor ?? null,
+    pageSize: input.pageSize,
+    modelVersion: input.modelVersion,
+  });
+  counters.seen += page.studyInstanceUids.length + page.alreadyScreened;
+  counters.alreadyScreened += page.alreadyScreened;
+  pageRemaining = page.studyInstanceUids.length;
+
+  for (const studyInstanceUid of page.studyInstanceUids) {
+    await condition(() => cancelled || (!paused && inFlight.size < input.maxInFlight));
+    if (cancelled) break;
+    pageRemaining--;
+    const child: Promise<void> = executeChild(screenStudy, {
+      workflowId: screenStudyWorkflowId(studyInstanceUid, input.modelVersion),
+      args: [{ sweepId: input.sweepId, source: input.source, studyInstanceUid, modelVersion: input.modelVersion }],
+      parentClosePolicy: ParentClosePolicy.ABANDON,
+    })
+      .then((outcome) => countOutcome(counters, outcome))
+      .catch((error: unknown) => countOutcome(counters, { status: 'failed', reason: String(error) }))
+      .finally(() => inFlight.delete(child));
+    inFlight.add(child);
+  }
+  await Promise.all(inFlight);
+
+  const finished = cancelled || page.nextCursor === null;
+  const status = cancelled ? 'cancelled' : finished ? 'completed' : 'running';
+  await activities.saveSweepProgress({ sweepId: input.sweepId, counters, status });
+  if (!finished) {
+    await continueAsNew<typeof sweepArchive>({ ...input, cursor: page.nextCursor, counters, startedAtMs, paused });
+  }
+  return counters;
+}

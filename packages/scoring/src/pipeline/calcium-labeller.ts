@@ -1,0 +1,13 @@
+import type { Volume } from '@cacscreen/dicom';
+
+/**
+ * Anything that turns a CT volume into a per-voxel calcium label map (CalciumLabel values, same grid as the volume):
+ * the non-learned baseline today, the CNN later. Its name and version are stored with every result.
+ */
+export interface CalciumLabeller {
+  readonly name: string;
+  readonly version: string;
+  /** sha256 of the model file, when the labeller has one. */
+  readonly sha256: string | null;
+  label(volume: Volume): Promise<Uint8Array>;
+}

@@ -1,0 +1,38 @@
+import type { Db } from './client';
+
+export interface RiskFactorValues {
+  race?: string | null;
+  totalCholesterol?: number | null;
+  hdl?: number | null;
+  systolicBp?: number | null;
+  bpTreated?: boolean | null;
+  smoker?: boolean | null;
+  diabetes?: boolean | null;
+  lipidLowering?: boolean | null;
+  familyHistory?: boolean | null;
+  knownAscvd?: boolean | null;
+}
+
+const FIELDS = ['race', 'totalCholesterol', 'hdl', 'systolicBp', 'bpTreated', 'smoker', 'diabetes', 'lipidLowering', 'familyHistory', 'knownAscvd'] as const;
+
+/**
+ * Stores a patient's risk factors from one source (creating the patient by MRN if unseen). Importing the same values
+ * again adds nothing; changed values add a new row, which becomes the one used. Returns whether a row was added.
+ */
+export async function recordRiskFactors(
+  db: Db,
+  input: { mrn: string; sex?: string | null; source: string; values: RiskFactorValues },
+): Promise<boolean> {
+  return db.$transaction(async (tx) => {
+    const patient = await tx.patient.upsert({
+      where: { mrn: input.mrn },
+      create: { mrn: input.mrn, sex: input.sex ?? null },
+      update: {},
+    });
+    const latest = await tx.riskFactors.findFirst({ where: { patientId: patient.id }, orderBy: { recordedAt: 'desc' } });
+    const normalised = Object.fromEntries(FIELDS.map((field) => [field, input.values[field] ?? null])) as Required<RiskFactorValues>;
+    if (latest && latest.source === input.source && FIELDS.every((field) => latest[field] === normalised[field])) return false;
+    await tx.riskFactors.create({ data: { patientId: patient.id, source: input.source, ...normalised } });
+    return true;
+  });
+}
