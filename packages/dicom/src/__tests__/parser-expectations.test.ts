@@ -75,7 +75,9 @@ const results: { syntax: string; pass: boolean }[] = [];
       else entry.fail++;
       bySyntax.set(r.syntax, entry);
     }
-    const lines = [...bySyntax].map(([s, c]) => `${String(c.pass).padStart(3)} pass ${String(c.fail).padStart(3)} fail  ${s}`);
+    const lines = [...bySyntax].map(
+      ([s, c]) => `${String(c.pass).padStart(3)} pass ${String(c.fail).padStart(3)} fail  ${s}`,
+    );
     console.log(`parser_expectations by transfer syntax:\n${lines.join('\n')}`);
   });
 

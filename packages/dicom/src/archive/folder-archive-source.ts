@@ -26,7 +26,10 @@ export class FolderArchiveSource implements ArchiveSource {
     this.index = undefined;
   }
 
-  async listStudies(cursor: string | null, pageSize: number): Promise<{ studies: StudyRef[]; nextCursor: string | null }> {
+  async listStudies(
+    cursor: string | null,
+    pageSize: number,
+  ): Promise<{ studies: StudyRef[]; nextCursor: string | null }> {
     const size = Math.max(1, Math.floor(pageSize));
     const { studies } = await this.getIndex();
     const start = cursor === null ? 0 : studies.findIndex((s) => s.studyInstanceUid > cursor);

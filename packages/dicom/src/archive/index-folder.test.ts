@@ -24,7 +24,11 @@ describe('indexFolder', () => {
     const index = await indexFolder(dir, { onProgress: (p) => progress.push(p.filesSeen) });
     expect(progress).toEqual([1, 2, 3, 4]);
     expect(index.unreadable).toEqual([
-      expect.objectContaining({ path: join(dir, 'notes.txt'), code: 'NOT_DICOM', reason: expect.stringMatching(/not look like a DICOM element/) }),
+      expect.objectContaining({
+        path: join(dir, 'notes.txt'),
+        code: 'NOT_DICOM',
+        reason: expect.stringMatching(/not look like a DICOM element/),
+      }),
     ]);
     const files = index.studies.flatMap((s) => s.series.flatMap((x) => x.files)).sort();
     expect(files).toEqual([join(dir, 'a.dcm'), join(dir, 'nested/b.dcm'), join(dir, 'nested/deeper/c')]);

@@ -22,7 +22,10 @@ function unreadable(path: string, error: unknown): UnreadableFile {
  */
 export async function indexFolder(dir: string, options: IndexFolderOptions = {}): Promise<FolderIndex> {
   const paths = await listFiles(dir);
-  const studies = new Map<string, { instances: Map<string, { path: string; instance: DicomInstance }[]>; study: IndexedStudy }>();
+  const studies = new Map<
+    string,
+    { instances: Map<string, { path: string; instance: DicomInstance }[]>; study: IndexedStudy }
+  >();
   const bad: UnreadableFile[] = [];
   let indexed = 0;
   for (const [i, path] of paths.entries()) {
@@ -30,7 +33,11 @@ export async function indexFolder(dir: string, options: IndexFolderOptions = {})
       const instance = await readHeader(path);
       const studyUid = instance.studyInstanceUid;
       if (!studyUid) {
-        bad.push({ path, reason: 'DICOM file without StudyInstanceUID (0020,000D): not part of a study', code: 'MISSING_TAG' });
+        bad.push({
+          path,
+          reason: 'DICOM file without StudyInstanceUID (0020,000D): not part of a study',
+          code: 'MISSING_TAG',
+        });
       } else {
         let entry = studies.get(studyUid);
         if (!entry) {

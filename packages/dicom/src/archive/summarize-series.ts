@@ -13,7 +13,10 @@ function median(values: number[]): number | null {
 }
 
 /** Summarises the headers of one series' files (paths and instances in the same order). */
-export function summarizeSeries(seriesInstanceUid: string, members: { path: string; instance: DicomInstance }[]): SeriesSummary {
+export function summarizeSeries(
+  seriesInstanceUid: string,
+  members: { path: string; instance: DicomInstance }[],
+): SeriesSummary {
   const sorted = [...members].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   const first = sorted[0].instance;
   const iop = first.imageOrientationPatient ?? first.frames?.[0]?.imageOrientationPatient ?? null;
@@ -30,9 +33,9 @@ export function summarizeSeries(seriesInstanceUid: string, members: { path: stri
     }
   }
   const zRangeMm = positions.length > 1 ? Math.max(...positions) - Math.min(...positions) : 0;
-  const thicknesses = sorted.map((m) => m.instance.sliceThickness ?? m.instance.frames?.[0]?.sliceThickness).filter(
-    (t): t is number => t !== undefined && t > 0,
-  );
+  const thicknesses = sorted
+    .map((m) => m.instance.sliceThickness ?? m.instance.frames?.[0]?.sliceThickness)
+    .filter((t): t is number => t !== undefined && t > 0);
   return {
     seriesInstanceUid,
     modality: first.modality ?? null,

@@ -24,7 +24,12 @@ describe('decodeFrame on fixtures', () => {
 
   it('CT_small.dcm decodes to the reference pixels', () => {
     const pixels = decodeFrame(parseDicom(readFixture('CT_small.dcm')));
-    expect(fingerprint([pixels])).toEqual({ min: 128n, max: 2191n, sum: 14826310n, md5: '81b239d6336ac4329c6052939ac9bee8' });
+    expect(fingerprint([pixels])).toEqual({
+      min: 128n,
+      max: 2191n,
+      sum: 14826310n,
+      md5: '81b239d6336ac4329c6052939ac9bee8',
+    });
   });
 
   it('deflated explicit VR little endian (image_dfl.dcm) inflates and decodes', () => {
@@ -65,12 +70,22 @@ describe('decodeFrame on fixtures', () => {
   });
 
   it('rejects a frame index out of range', () => {
-    expect(() => decodeFrame(parseDicom(readFixture('MR_small.dcm')), 1)).toThrow(/Frame 1 does not exist: the image has 1 frame/);
+    expect(() => decodeFrame(parseDicom(readFixture('MR_small.dcm')), 1)).toThrow(
+      /Frame 1 does not exist: the image has 1 frame/,
+    );
   });
 });
 
 describe('decodeRle (PS3.5 Annex G)', () => {
-  const format = { rows: 1, columns: 4, samplesPerPixel: 1, bitsAllocated: 16, bitsStored: 16, signed: true, planarConfiguration: 0 };
+  const format = {
+    rows: 1,
+    columns: 4,
+    samplesPerPixel: 1,
+    bitsAllocated: 16,
+    bitsStored: 16,
+    signed: true,
+    planarConfiguration: 0,
+  };
 
   function rleFrame(segments: number[][]): Uint8Array {
     const header = new DataView(new ArrayBuffer(64));
@@ -85,12 +100,18 @@ describe('decodeRle (PS3.5 Annex G)', () => {
 
   it('reassembles high and low byte planes into signed 16-bit samples', () => {
     // High bytes: literal run of 4 (n = 3); low bytes: replicate 0x10 four times (n = -3).
-    const frame = rleFrame([[3, 0xff, 0x00, 0x01, 0xfc], [0xfd, 0x10]]);
+    const frame = rleFrame([
+      [3, 0xff, 0x00, 0x01, 0xfc],
+      [0xfd, 0x10],
+    ]);
     expect(Array.from(decodeRle(frame, format))).toEqual([-240, 16, 272, -1008]);
   });
 
   it('fails with DECODE_FAILED when a segment is short', () => {
-    const frame = rleFrame([[1, 0xff, 0x00], [0xfd, 0x10]]);
+    const frame = rleFrame([
+      [1, 0xff, 0x00],
+      [0xfd, 0x10],
+    ]);
     expect(() => decodeRle(frame, format)).toThrow(DecodeFailedError);
     expect(() => decodeRle(frame, format)).toThrow(/RLE segment 0 decodes to 2 bytes, expected 4/);
   });

@@ -1,7 +1,13 @@
 import { inflateRawSync } from 'zlib';
 import type { DicomInstance } from '../parse/dicom-instance';
 import { TAG, formatTag } from '../parse/tags';
-import { DecodeFailedError, InvalidValueError, MissingTagError, TruncatedError, UnsupportedTransferSyntaxError } from '../errors';
+import {
+  DecodeFailedError,
+  InvalidValueError,
+  MissingTagError,
+  TruncatedError,
+  UnsupportedTransferSyntaxError,
+} from '../errors';
 import { charls, openjpeg } from './codecs';
 import { decodeJpegLossless } from './decode-jpeg-lossless';
 import { decodeRle } from './decode-rle';
@@ -26,7 +32,9 @@ export function decodeFrame(instance: DicomInstance, frameIndex = 0): PixelArray
   }
   const format = pixelFormatOf(instance);
   if (!Number.isInteger(frameIndex) || frameIndex < 0 || frameIndex >= instance.numberOfFrames) {
-    throw new InvalidValueError(`Frame ${frameIndex} does not exist: the image has ${instance.numberOfFrames} frame(s)`);
+    throw new InvalidValueError(
+      `Frame ${frameIndex} does not exist: the image has ${instance.numberOfFrames} frame(s)`,
+    );
   }
   const syntax = instance.transferSyntax;
   if (!pixelData.encapsulated) {

@@ -40,7 +40,8 @@ function overrun(segment: number): DecodeFailedError {
  * order; reassembled here into interleaved samples.
  */
 export function decodeRle(data: Uint8Array, format: PixelFormat): PixelArray {
-  if (data.length < RLE_HEADER_BYTES) throw new DecodeFailedError(`RLE frame of ${data.length} bytes has no 64-byte header`);
+  if (data.length < RLE_HEADER_BYTES)
+    throw new DecodeFailedError(`RLE frame of ${data.length} bytes has no 64-byte header`);
   const header = new DataView(data.buffer, data.byteOffset, RLE_HEADER_BYTES);
   const segments = header.getUint32(0, true);
   const bytesPerSample = Math.max(1, format.bitsAllocated / 8);
@@ -56,7 +57,9 @@ export function decodeRle(data: Uint8Array, format: PixelFormat): PixelArray {
     const start = header.getUint32(4 * (s + 1), true);
     const end = s + 1 < segments ? header.getUint32(4 * (s + 2), true) : data.length;
     if (start < RLE_HEADER_BYTES || start > data.length || end > data.length || end < start) {
-      throw new DecodeFailedError(`RLE segment ${s} offset ${start}..${end} lies outside the ${data.length}-byte frame`);
+      throw new DecodeFailedError(
+        `RLE segment ${s} offset ${start}..${end} lies outside the ${data.length}-byte frame`,
+      );
     }
     unpackSegment(data, start, end, plane, s);
     const sample = Math.floor(s / bytesPerSample);

@@ -1,5 +1,12 @@
 import { TruncatedError } from '../errors';
-import { type PixelArray, type PixelFormat, allocatePixels, applyBitsStored, interleavePlanes, samplesPerFrame } from './pixel-format';
+import {
+  type PixelArray,
+  type PixelFormat,
+  allocatePixels,
+  applyBitsStored,
+  interleavePlanes,
+  samplesPerFrame,
+} from './pixel-format';
 
 const BITS_PER_BYTE = 8;
 
@@ -43,11 +50,17 @@ export function readSamples(
   const out = allocatePixels(format);
   const view = new DataView(bytes.buffer, bytes.byteOffset + offset, frameBytes);
   if (bytesPerSample === 1) {
-    out.set(format.signed ? new Int8Array(bytes.buffer, bytes.byteOffset + offset, count) : bytes.subarray(offset, offset + count));
+    out.set(
+      format.signed
+        ? new Int8Array(bytes.buffer, bytes.byteOffset + offset, count)
+        : bytes.subarray(offset, offset + count),
+    );
   } else if (bytesPerSample === 2) {
-    for (let i = 0; i < count; i++) out[i] = format.signed ? view.getInt16(2 * i, littleEndian) : view.getUint16(2 * i, littleEndian);
+    for (let i = 0; i < count; i++)
+      out[i] = format.signed ? view.getInt16(2 * i, littleEndian) : view.getUint16(2 * i, littleEndian);
   } else {
-    for (let i = 0; i < count; i++) out[i] = format.signed ? view.getInt32(4 * i, littleEndian) : view.getUint32(4 * i, littleEndian);
+    for (let i = 0; i < count; i++)
+      out[i] = format.signed ? view.getInt32(4 * i, littleEndian) : view.getUint32(4 * i, littleEndian);
   }
   return applyBitsStored(interleavePlanes(out, format), format);
 }

@@ -13,16 +13,15 @@ import { describeTransferSyntax } from './transfer-syntaxes';
  * Throws a DicomError (NOT_DICOM, TRUNCATED, MALFORMED, DECODE_FAILED for a bad deflate stream).
  */
 export function parseDicom(buffer: Uint8Array, options: ParseOptions = {}): DicomInstance {
-  const { dataSet, transferSyntaxUid, warnings } = readDataSet(
-    buffer,
-    options.headersOnly ? TAG.PixelData : undefined,
-  );
+  const { dataSet, transferSyntaxUid, warnings } = readDataSet(buffer, options.headersOnly ? TAG.PixelData : undefined);
   const transferSyntax = describeTransferSyntax(transferSyntaxUid);
   const header = readHeaderFields(dataSet);
   const pixelData = options.headersOnly ? undefined : readPixelDataLocation(dataSet, transferSyntax.encapsulated);
   if (dataSet.elements[TAG.NumberOfFrames] && readNumber(dataSet, TAG.NumberOfFrames) === undefined) {
     header.numberOfFrames = inferFrameCount(header, pixelData);
-    warnings.push(`NumberOfFrames (0028,0008) is not a number; using ${header.numberOfFrames} from the pixel data length`);
+    warnings.push(
+      `NumberOfFrames (0028,0008) is not a number; using ${header.numberOfFrames} from the pixel data length`,
+    );
   }
   return { ...header, transferSyntaxUid, transferSyntax, pixelData, warnings };
 }
@@ -30,7 +29,10 @@ export function parseDicom(buffer: Uint8Array, options: ParseOptions = {}): Dico
 const BITS_PER_BYTE = 8;
 
 /** Frames that fit in native pixel data; encapsulated data counts one frame per fragment as a best guess. */
-function inferFrameCount(header: ReturnType<typeof readHeaderFields>, pixelData: PixelDataLocation | undefined): number {
+function inferFrameCount(
+  header: ReturnType<typeof readHeaderFields>,
+  pixelData: PixelDataLocation | undefined,
+): number {
   if (!pixelData) return 1;
   if (pixelData.encapsulated) return Math.max(1, pixelData.fragments.length);
   const bits = (header.rows ?? 0) * (header.columns ?? 0) * header.samplesPerPixel * (header.bitsAllocated ?? 0);

@@ -77,7 +77,10 @@ export function readHeaderFields(ds: DataSet): HeaderFields {
     imageOrientationPatient: iop ?? first?.imageOrientationPatient,
     pixelSpacing: spacing ?? first?.pixelSpacing,
     sliceThickness: readNumber(ds, TAG.SliceThickness) ?? first?.sliceThickness,
-    kvp: readNumber(ds, TAG.KVP) ?? (xray && readNumber(xray, TAG.KVP)) ?? (acquisition && readNumber(acquisition, TAG.KVP)),
+    kvp:
+      readNumber(ds, TAG.KVP) ??
+      (xray && readNumber(xray, TAG.KVP)) ??
+      (acquisition && readNumber(acquisition, TAG.KVP)),
     convolutionKernel:
       readStrings(ds, TAG.ConvolutionKernel).join('\\') ||
       (reconstruction && readStrings(reconstruction, TAG.ConvolutionKernel).join('\\')) ||

@@ -52,7 +52,10 @@ export function evaluateSeries(s: SeriesSummary, policy: SelectionPolicy): Serie
   if (!s.orientationConsistent) return reject('Slices have different orientations: not a single axial stack', s);
   const angle = angleFromAxialDeg(s.imageOrientationPatient);
   if (angle > policy.maxAxialAngleDeg) {
-    return reject(`Not axial: slices are ${angle.toFixed(0)}° from the axial plane (coronal, sagittal or oblique reformat)`, s);
+    return reject(
+      `Not axial: slices are ${angle.toFixed(0)}° from the axial plane (coronal, sagittal or oblique reformat)`,
+      s,
+    );
   }
   if (s.contrastBolusAgent) {
     return reject(
@@ -85,7 +88,9 @@ export function evaluateSeries(s: SeriesSummary, policy: SelectionPolicy): Serie
   const notes: string[] = [];
   let lowConfidence = false;
   if (derivedAxialReconstruction) {
-    notes.push(`ImageType ${s.imageType.join('\\')}: an axial reconstruction derived from the primary acquisition (accepted)`);
+    notes.push(
+      `ImageType ${s.imageType.join('\\')}: an axial reconstruction derived from the primary acquisition (accepted)`,
+    );
   }
   if (thickness > policy.preferredMaxThicknessMm) {
     lowConfidence = true;

@@ -103,7 +103,9 @@ describe('selectSeries', () => {
     const mpr = series({ imageType: ['DERIVED', 'PRIMARY', 'MPR'] });
     const accepted = selectSeries(study(mpr));
     expect(accepted.chosen).not.toBeNull();
-    expect(accepted.decisions[0].reason).toMatch(/an axial reconstruction derived from the primary acquisition \(accepted\)/);
+    expect(accepted.decisions[0].reason).toMatch(
+      /an axial reconstruction derived from the primary acquisition \(accepted\)/,
+    );
     expect(selectSeries(study(mpr), { acceptDerivedAxial: false }).chosen).toBeNull();
   });
 

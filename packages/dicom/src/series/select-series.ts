@@ -25,7 +25,8 @@ function compare(a: { s: SeriesSummary; e: SeriesEvaluation }, b: { s: SeriesSum
   return (
     Number(a.e.lowConfidence ?? false) - Number(b.e.lowConfidence ?? false) ||
     KERNEL_ORDER[a.e.kernelClass] - KERNEL_ORDER[b.e.kernelClass] ||
-    Math.abs((a.e.thicknessMm ?? 0) - REFERENCE_THICKNESS_MM) - Math.abs((b.e.thicknessMm ?? 0) - REFERENCE_THICKNESS_MM) ||
+    Math.abs((a.e.thicknessMm ?? 0) - REFERENCE_THICKNESS_MM) -
+      Math.abs((b.e.thicknessMm ?? 0) - REFERENCE_THICKNESS_MM) ||
     b.s.zRangeMm - a.s.zRangeMm ||
     (a.s.seriesInstanceUid < b.s.seriesInstanceUid ? -1 : 1)
   );
@@ -46,7 +47,8 @@ export function selectSeries(study: IndexedStudy, policy: Partial<SelectionPolic
     if (e.lowConfidence) decision.lowConfidence = true;
     if (rank !== undefined) {
       decision.rank = rank;
-      decision.reason = rank === 1 ? `Chosen: ${e.reason}` : `Eligible, ranked ${rank} of ${ranked.length}: ${e.reason}`;
+      decision.reason =
+        rank === 1 ? `Chosen: ${e.reason}` : `Eligible, ranked ${rank} of ${ranked.length}: ${e.reason}`;
     }
     return decision;
   });

@@ -35,7 +35,11 @@ export function assembleVolume<S>(
   const rows = first.instance.rows ?? 0;
   const perSlice = columns * rows;
   const hu = new Int16Array(perSlice * ordered.slices.length);
-  if (first.instance.rescaleSlope === undefined && first.frame?.rescaleSlope === undefined && !first.instance.modalityLut) {
+  if (
+    first.instance.rescaleSlope === undefined &&
+    first.frame?.rescaleSlope === undefined &&
+    !first.instance.modalityLut
+  ) {
     warnings.push('No RescaleSlope/Intercept or Modality LUT: stored values are taken as HU');
   }
   ordered.slices.forEach((slice, z) => {

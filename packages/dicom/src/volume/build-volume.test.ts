@@ -32,7 +32,11 @@ describe('buildVolume', () => {
   });
 
   it('applies rescale slope and intercept, rounding to whole HU', () => {
-    const slice = syntheticSlice({ z: 0, values: [0, 2, 1000, 2000], overrides: { rescaleSlope: 0.5, rescaleIntercept: -1024 } });
+    const slice = syntheticSlice({
+      z: 0,
+      values: [0, 2, 1000, 2000],
+      overrides: { rescaleSlope: 0.5, rescaleIntercept: -1024 },
+    });
     expect(Array.from(buildVolume([slice]).volume.hu)).toEqual([-1024, -1023, -524, -24]);
   });
 
@@ -69,9 +73,7 @@ describe('buildVolume', () => {
     const slices = [...series([0, 1, 2]), syntheticSlice({ z: 1, instanceNumber: 9 })];
     const { volume, warnings } = buildVolume(slices);
     expect(volume.dims[2]).toBe(3);
-    expect(warnings).toEqual([
-      'Dropped instance 9: same position (1.00 mm along the normal) as instance 2',
-    ]);
+    expect(warnings).toEqual(['Dropped instance 9: same position (1.00 mm along the normal) as instance 2']);
   });
 
   it('rejects missing slices: a gap over 1.5x the median spacing', () => {
@@ -100,8 +102,12 @@ describe('buildVolume', () => {
 
   it('reports a non-axial (coronal) orientation', () => {
     const coronal: [number, number, number, number, number, number] = [1, 0, 0, 0, 0, -1];
-    const slices = [0, 1].map((y) => syntheticSlice({ position: [0, y, 0], instanceNumber: y + 1, orientation: coronal }));
-    expect(buildVolume(slices).warnings).toContain('Orientation is not axial: the slice normal is 90° from the head-foot axis');
+    const slices = [0, 1].map((y) =>
+      syntheticSlice({ position: [0, y, 0], instanceNumber: y + 1, orientation: coronal }),
+    );
+    expect(buildVolume(slices).warnings).toContain(
+      'Orientation is not axial: the slice normal is 90° from the head-foot axis',
+    );
   });
 
   it('rejects slices of different sizes', () => {
