@@ -5,7 +5,7 @@ const moduleNameMapper = {
   '^@cacscreen/(dicom|scoring|risk|phantom)$': '<rootDir>/packages/$1/src',
   '^@cacscreen/(worker|api|cli)$': '<rootDir>/apps/$1/src',
 };
-const transform = { '^.+\\.ts$': ['ts-jest', { isolatedModules: true, tsconfig: '<rootDir>/tsconfig.json' }] };
+const transform = { '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.jest.json' }] };
 const common = { rootDir: __dirname, testEnvironment: 'node', transform, moduleNameMapper };
 
 module.exports = {

@@ -85,7 +85,7 @@ async function main(argv: string[]): Promise<number> {
   }
 }
 
-main(process.argv).then((code) => {
+void main(process.argv).then((code) => {
   // Pipes and files are written synchronously on Linux, so exiting here loses no output; it also ends any
   // connection a library keeps open after the command is done.
   process.exit(code);
