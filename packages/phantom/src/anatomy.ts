@@ -159,7 +159,7 @@ function coronaryPaths(h: Heart, root: Vec3, rootRadius: number, rng: Rng): Vess
   }
 
   const lcx: Vec3[] = [];
-  const lcxEnd = rng.uniform(160, 185) * DEG;
+  const lcxEnd = rng.uniform(150, 190) * DEG;
   for (let i = 0; i <= 30; i++) lcx.push(heartSurfacePoint(h, tav, phiBif + ((lcxEnd - phiBif) * i) / 30, out));
 
   const phiRcaStart = rng.uniform(-45, -30) * DEG;
@@ -167,7 +167,7 @@ function coronaryPaths(h: Heart, root: Vec3, rootRadius: number, rng: Rng): Vess
   const towardsRca = normalize(sub(rcaRing, root));
   const rcaStart = addScaled(root, towardsRca, rootRadius + 0.5);
   const rca: Vec3[] = bezier(rcaStart, addScaled(scale(add(rcaStart, rcaRing), 0.5), h.axis, -3), rcaRing, 8);
-  const rcaCrux = -rng.uniform(175, 195) * DEG;
+  const rcaCrux = -rng.uniform(135, 160) * DEG;
   for (let i = 1; i <= 40; i++)
     rca.push(heartSurfacePoint(h, tav, phiRcaStart + ((rcaCrux - phiRcaStart) * i) / 40, out));
   const pdaEnd = rng.uniform(0.1, 0.4);

@@ -160,9 +160,11 @@ export function finalHuAt(c: Canvas, x: number, y: number, z: number): number {
   return quantiseHu(acc + c.noise[base + y * g.cols + x]);
 }
 
+/** Rounds to the nearest integer HU (halves away from zero) and clamps to [−1024, 3071]; no Math.* (hot loop). */
 export function quantiseHu(v: number): number {
-  const r = Math.round(v);
-  return r < -1024 ? -1024 : r > 3071 ? 3071 : r;
+  if (v <= -1024) return -1024;
+  if (v >= 3071) return 3071;
+  return v >= 0 ? (v + 0.5) | 0 : -((-v + 0.5) | 0);
 }
 
 /** Agatston contribution of one stamped blob, from its own support voxels only. */

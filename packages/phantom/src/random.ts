@@ -89,3 +89,63 @@ export function hashSeed(seed: number): number {
 export function mixSeeds(a: number, b: number): number {
   return hashSeed((hashSeed(a) ^ Math.imul(hashSeed(b) + 0x9e3779b9, 0x27d4eb2d)) >>> 0);
 }
+
+/** Quantiles of the standard normal at (k + 0.5) / 65536, built once (Acklam's rational approximation). */
+let normalTable: Float64Array | null = null;
+
+function inverseNormal(p: number): number {
+  const a = [
+    -39.69683028665376, 220.9460984245205, -275.9285104469687, 138.357751867269, -30.66479806614716, 2.506628277459239,
+  ];
+  const b = [-54.47609879822406, 161.5858368580409, -155.6989798598866, 66.80131188771972, -13.28068155288572];
+  const c = [
+    -0.007784894002430293, -0.3223964580411365, -2.400758277161838, -2.549732539343734, 4.374664141464968,
+    2.938163982698783,
+  ];
+  const d = [0.007784695709041462, 0.3224671290700398, 2.445134137142996, 3.754408661907416];
+  const lo = 0.02425;
+  if (p < lo) {
+    const q = Math.sqrt(-2 * Math.log(p));
+    return (
+      (((((c[0] * q + c[1]) * q + c[2]) * q + c[3]) * q + c[4]) * q + c[5]) /
+      ((((d[0] * q + d[1]) * q + d[2]) * q + d[3]) * q + 1)
+    );
+  }
+  if (p > 1 - lo) return -inverseNormal(1 - p);
+  const q = p - 0.5;
+  const r = q * q;
+  return (
+    ((((((a[0] * r + a[1]) * r + a[2]) * r + a[3]) * r + a[4]) * r + a[5]) * q) /
+    (((((b[0] * r + b[1]) * r + b[2]) * r + b[3]) * r + b[4]) * r + 1)
+  );
+}
+
+function getNormalTable(): Float64Array {
+  if (!normalTable) {
+    normalTable = new Float64Array(65536);
+    for (let k = 0; k < 65536; k++) normalTable[k] = inverseNormal((k + 0.5) / 65536);
+  }
+  return normalTable;
+}
+
+/**
+ * Fills `out` with independent N(0, sigma²) deviates from a seeded xorshift128 stream: each 32-bit draw gives two
+ * table quantiles whose scaled sum is normal. No Math.* calls in the loop, which keeps it fast inside Jest's VM
+ * contexts too (where built-in calls are slow). Tails reach ±6σ.
+ */
+export function fillNormal(out: Float32Array, sigma: number, seed: number): void {
+  const table = getNormalTable();
+  let x = hashSeed(seed) | 1;
+  let y = hashSeed(seed + 1) | 0;
+  let z = hashSeed(seed + 2) | 0;
+  let w = hashSeed(seed + 3) | 0;
+  const s = sigma * Math.SQRT1_2;
+  for (let i = 0; i < out.length; i++) {
+    const t = x ^ (x << 11);
+    x = y;
+    y = z;
+    z = w;
+    w = w ^ (w >>> 19) ^ (t ^ (t >>> 8));
+    out[i] = (table[w & 0xffff] + table[(w >>> 16) & 0xffff]) * s;
+  }
+}

@@ -99,7 +99,7 @@ function renderBase(a: Anatomy, g: Grid, out: Float32Array): void {
           out[i] = TISSUE_HU.csf;
           continue;
         }
-        const ax = Math.abs(X);
+        const ax = X < 0 ? -X : X;
         if (
           (rc2 < 12.5 * 12.5 && dyc > -4) ||
           (ax < 4 && dyc > 10 && dyc < 34) ||

@@ -3,7 +3,7 @@ import type { Volume } from '@cacscreen/dicom';
 import { CalciumLabel, type CoronaryArtery } from '@cacscreen/scoring';
 import { type Anatomy, sampleAnatomy } from './anatomy';
 import { type Canvas, type CalciumKind, placeCalcium, quantiseHu } from './calcium';
-import { Rng } from './random';
+import { Rng, fillNormal } from './random';
 import { type Grid, renderAnatomy, voxelCount } from './render';
 import { type BurdenCategory, type PhantomSettings, resolvePhantomSettings } from './settings';
 import type { Vec3 } from './vec';
@@ -151,7 +151,7 @@ export function generateThorax(options: Partial<PhantomSettings> = {}): PhantomS
   const n = voxelCount(grid);
   const clean = renderAnatomy(anatomy, grid);
   const noise = new Float32Array(n);
-  if (settings.noiseHu > 0) for (let i = 0; i < n; i++) noise[i] = noiseRng.normal() * settings.noiseHu;
+  if (settings.noiseHu > 0) fillNormal(noise, settings.noiseHu, Math.floor(noiseRng.next() * 4294967296));
   const canvas: Canvas = {
     grid,
     clean,
