@@ -45,7 +45,7 @@ describe('a sweep of a synthetic archive through Temporal and PostgreSQL', () =>
   });
 
   async function sweep(): Promise<SweepCounters> {
-    const { workflowId } = await startSweep(db, client, { source: archiveDir, modelVersion, maxInFlight: 4, pageSize: 8 });
+    const { workflowId } = await startSweep(client, { source: archiveDir, modelVersion, maxInFlight: 4, pageSize: 8 });
     return client.workflow.getHandle(workflowId).result();
   }
 

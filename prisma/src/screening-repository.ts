@@ -184,3 +184,13 @@ export async function findScreenedStudyUids(db: Db, studyInstanceUids: string[],
 export function latestRiskFactors(db: Db, patientId: string) {
   return db.riskFactors.findFirst({ where: { patientId }, orderBy: { recordedAt: 'desc' } });
 }
+
+/** Newest study date among studies from this source that this model version has a final outcome for. */
+export async function latestScreenedStudyDate(db: Db, source: string, modelVersion: string): Promise<Date | null> {
+  const newest = await db.study.findFirst({
+    where: { source, studyDate: { not: null }, results: { some: { modelVersion, status: { in: ['scored', 'rejected'] } } } },
+    orderBy: { studyDate: 'desc' },
+    select: { studyDate: true },
+  });
+  return newest?.studyDate ?? null;
+}

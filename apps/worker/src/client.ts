@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
 import type { Client } from '@temporalio/client';
-import { Db, ensureSweep } from '@cacscreen/db';
 import { SCREENING_TASK_QUEUE } from './task-queues';
 import { sweepArchive } from './workflows';
 import type { SweepArchiveInput } from './workflows/contracts';
@@ -10,24 +9,25 @@ export interface StartSweepOptions {
   modelVersion: string;
   maxInFlight?: number;
   pageSize?: number;
+  incremental?: boolean;
 }
 
-export interface StartedSweep {
-  sweepId: string;
-  workflowId: string;
-}
+export const DEFAULT_MAX_IN_FLIGHT = 8;
+export const DEFAULT_PAGE_SIZE = 100;
 
-/** Records a sweep and starts its workflow. The sweep row and the workflow share an ID, so either finds the other. */
-export async function startSweep(db: Db, client: Client, options: StartSweepOptions): Promise<StartedSweep> {
-  const workflowId = `sweep/${randomUUID()}`;
-  const sweepId = await ensureSweep(db, { workflowId, source: options.source, modelVersion: options.modelVersion });
-  const input: SweepArchiveInput = {
-    sweepId,
+export function sweepInput(options: StartSweepOptions): SweepArchiveInput {
+  return {
     source: options.source,
     modelVersion: options.modelVersion,
-    maxInFlight: options.maxInFlight ?? 8,
-    pageSize: options.pageSize ?? 100,
+    maxInFlight: options.maxInFlight ?? DEFAULT_MAX_IN_FLIGHT,
+    pageSize: options.pageSize ?? DEFAULT_PAGE_SIZE,
+    incremental: options.incremental ?? false,
   };
-  await client.workflow.start(sweepArchive, { taskQueue: SCREENING_TASK_QUEUE, workflowId, args: [input] });
-  return { sweepId, workflowId };
+}
+
+/** Starts a sweep workflow; it registers its own database row (the workflow ID is the key). */
+export async function startSweep(client: Client, options: StartSweepOptions): Promise<{ workflowId: string }> {
+  const workflowId = `sweep/${randomUUID()}`;
+  await client.workflow.start(sweepArchive, { taskQueue: SCREENING_TASK_QUEUE, workflowId, args: [sweepInput(options)] });
+  return { workflowId };
 }

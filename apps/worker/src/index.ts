@@ -1,6 +1,7 @@
 export * from './workflows/contracts';
 export * from './task-queues';
-export { startSweep, type StartSweepOptions, type StartedSweep } from './client';
+export { startSweep, sweepInput, DEFAULT_MAX_IN_FLIGHT, DEFAULT_PAGE_SIZE, type StartSweepOptions } from './client';
 export { startWorkers, type RunningWorkers, type WorkerRole } from './workers';
 export { workerConfigFromEnv, type WorkerConfig } from './worker-config';
 export { loadLabeller } from './labeller';
+export { ensureNightlySweepSchedule, nightlyScheduleId, type NightlySweepOptions } from './schedules';

@@ -36,7 +36,7 @@ export async function runSweepWithLocalWorkers(options: SweepRunOptions): Promis
   const db = createDb(options.databaseUrl);
   const client = new Client({ connection: await Connection.connect({ address: options.temporalAddress }) });
   const modelVersion = (await loadLabeller()).version;
-  const { sweepId, workflowId } = await startSweep(db, client, { source: options.source, modelVersion, maxInFlight: options.maxInFlight });
+  const { workflowId } = await startSweep(client, { source: options.source, modelVersion, maxInFlight: options.maxInFlight });
 
   const handle = client.workflow.getHandle(workflowId);
   const line = new ProgressLine();
@@ -49,7 +49,8 @@ export async function runSweepWithLocalWorkers(options: SweepRunOptions): Promis
   try {
     const counters = (await handle.result()) as SweepCounters;
     line.finish(renderSweepProgress({ ...counters, status: 'completed', inFlight: 0, studiesPerHour: 0, etaSeconds: null }));
-    return { sweepId, workflowId, counters, db, client, stopWorkers: () => workers.shutdown() };
+    const sweep = await db.sweep.findUniqueOrThrow({ where: { workflowId } });
+    return { sweepId: sweep.id, workflowId, counters, db, client, stopWorkers: () => workers.shutdown() };
   } finally {
     clearInterval(poll);
     if (!options.keepWorkers) await workers.shutdown();

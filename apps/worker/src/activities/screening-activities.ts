@@ -2,7 +2,9 @@ import { ApplicationFailure } from '@temporalio/common';
 import { assessRisk } from '@cacscreen/risk';
 import {
   Db,
+  ensureSweep,
   findScreenedStudyUids,
+  latestScreenedStudyDate,
   latestRiskFactors,
   recordScreening,
   recordStudy,
@@ -30,9 +32,24 @@ export function createScreeningActivities(deps: { db: Db; archives: ArchiveRegis
     /** One page of the archive, minus the studies this model version already screened. */
     async listStudiesPage(input: ListStudiesPageInput): Promise<StudiesPage> {
       const page = await archives.get(input.source).listStudies(input.cursor, input.pageSize);
-      const uids = page.studies.map((study) => study.studyInstanceUid);
+      const watermark = input.studiesAfter;
+      // DICOM dates (YYYYMMDD) compare correctly as strings.
+      const recent = page.studies.filter((study) => !watermark || !study.studyDate || study.studyDate > watermark);
+      const uids = recent.map((study) => study.studyInstanceUid);
       const done = await findScreenedStudyUids(db, uids, input.modelVersion);
-      return { studyInstanceUids: uids.filter((uid) => !done.has(uid)), alreadyScreened: done.size, nextCursor: page.nextCursor };
+      return {
+        studyInstanceUids: uids.filter((uid) => !done.has(uid)),
+        alreadyScreened: done.size,
+        olderThanWatermark: page.studies.length - recent.length,
+        nextCursor: page.nextCursor,
+      };
+    },
+
+    registerSweep: (input) => ensureSweep(db, input),
+
+    async readWatermark(input): Promise<string | null> {
+      const newest = await latestScreenedStudyDate(db, input.source, input.modelVersion);
+      return newest ? newest.toISOString().slice(0, 10).replace(/-/g, '') : null;
     },
 
     /** Reads the study's headers, chooses a series and stores every series decision with its reason. */

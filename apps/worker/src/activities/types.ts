@@ -6,12 +6,16 @@ export interface ListStudiesPageInput {
   cursor: string | null;
   pageSize: number;
   modelVersion: string;
+  /** Only studies dated after this day (YYYYMMDD); undated studies are always included. */
+  studiesAfter?: string | null;
 }
 export interface StudiesPage {
   /** Studies in this page that still need screening by this model version. */
   studyInstanceUids: string[];
   /** Studies in this page that this model version already screened. */
   alreadyScreened: number;
+  /** Studies in this page dated on or before the incremental watermark. */
+  olderThanWatermark: number;
   nextCursor: string | null;
 }
 
@@ -67,8 +71,17 @@ export interface SaveSweepProgressInput {
   status: string;
 }
 
+export interface RegisterSweepInput {
+  workflowId: string;
+  source: string;
+  modelVersion: string;
+}
+
 /** Activities on the cac-screening task queue. */
 export interface ScreeningActivities {
+  registerSweep(input: RegisterSweepInput): Promise<string>;
+  /** Newest study date (YYYYMMDD) among studies from this source already screened by this model version. */
+  readWatermark(input: { source: string; modelVersion: string }): Promise<string | null>;
   listStudiesPage(input: ListStudiesPageInput): Promise<StudiesPage>;
   prepareStudy(input: PrepareStudyInput): Promise<PreparedStudy>;
   recordOutcome(input: RecordOutcomeInput): Promise<RecordedOutcome>;

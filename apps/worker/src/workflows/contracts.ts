@@ -18,12 +18,20 @@ export interface SweepCounters {
 }
 
 export interface SweepArchiveInput {
-  sweepId: string;
+  /** Database ID of the sweep; registered by the workflow itself when absent (e.g. started by a Schedule). */
+  sweepId?: string;
   /** Archive source: a folder path (later also a DICOMweb URL). */
   source: string;
   modelVersion: string;
   maxInFlight: number;
   pageSize: number;
+  /**
+   * Incremental sweep: only studies dated after the newest study already screened from this source (the
+   * watermark, read once at the start). Used by the nightly Schedule.
+   */
+  incremental?: boolean;
+  /** Internal: the watermark (YYYYMMDD) an incremental sweep resolved. */
+  studiesAfter?: string | null;
   /** Internal: where the previous run stopped (continue-as-new). */
   cursor?: string | null;
   counters?: SweepCounters;

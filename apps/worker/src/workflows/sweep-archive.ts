@@ -5,6 +5,7 @@ import {
   executeChild,
   proxyActivities,
   setHandler,
+  workflowInfo,
 } from '@temporalio/workflow';
 import type { ScreeningActivities } from '../activities/types';
 import {
@@ -58,11 +59,20 @@ export async function sweepArchive(input: SweepArchiveInput): Promise<SweepCount
     return { ...counters, status, inFlight: inFlight.size, studiesPerHour: Math.round(studiesPerHour), etaSeconds };
   });
 
+  const sweepId =
+    input.sweepId ??
+    (await activities.registerSweep({ workflowId: workflowInfo().workflowId, source: input.source, modelVersion: input.modelVersion }));
+  const studiesAfter =
+    input.studiesAfter !== undefined || !input.incremental
+      ? (input.studiesAfter ?? null)
+      : await activities.readWatermark({ source: input.source, modelVersion: input.modelVersion });
+
   const page = await activities.listStudiesPage({
     source: input.source,
     cursor: input.cursor ?? null,
     pageSize: input.pageSize,
     modelVersion: input.modelVersion,
+    studiesAfter,
   });
   counters.seen += page.studyInstanceUids.length + page.alreadyScreened;
   counters.alreadyScreened += page.alreadyScreened;
@@ -74,7 +84,7 @@ export async function sweepArchive(input: SweepArchiveInput): Promise<SweepCount
     pageRemaining--;
     const child: Promise<void> = executeChild(screenStudy, {
       workflowId: screenStudyWorkflowId(studyInstanceUid, input.modelVersion),
-      args: [{ sweepId: input.sweepId, source: input.source, studyInstanceUid, modelVersion: input.modelVersion }],
+      args: [{ sweepId, source: input.source, studyInstanceUid, modelVersion: input.modelVersion }],
       parentClosePolicy: ParentClosePolicy.ABANDON,
     })
       .then((outcome) => countOutcome(counters, outcome))
@@ -86,9 +96,9 @@ export async function sweepArchive(input: SweepArchiveInput): Promise<SweepCount
 
   const finished = cancelled || page.nextCursor === null;
   const status = cancelled ? 'cancelled' : finished ? 'completed' : 'running';
-  await activities.saveSweepProgress({ sweepId: input.sweepId, counters, status });
+  await activities.saveSweepProgress({ sweepId, counters, status });
   if (!finished) {
-    await continueAsNew<typeof sweepArchive>({ ...input, cursor: page.nextCursor, counters, startedAtMs, paused });
+    await continueAsNew<typeof sweepArchive>({ ...input, sweepId, studiesAfter, cursor: page.nextCursor, counters, startedAtMs, paused });
   }
   return counters;
 }
