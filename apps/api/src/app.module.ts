@@ -1,7 +1,21 @@
 import { DynamicModule, Module } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
 import type { Client } from '@temporalio/client';
 import type { Db } from '@cacscreen/db';
+import { AuditRepository } from './audit/audit.repository';
+import { AuthGuard } from './auth/auth.guard';
+import { API_CONFIG, ApiConfig } from './common/api-config';
+import { DB, TEMPORAL_CLIENT } from './common/tokens';
+import { ExportController } from './export/export.controller';
+import { ExportService } from './export/export.service';
 import { HealthController } from './health/health.controller';
+import { ImportController } from './import/import.controller';
+import { ImportService } from './import/import.service';
+import { ReassessmentRepository } from './import/reassessment.repository';
+import { RiskFactorsImportRepository } from './import/risk-factors-import.repository';
+import { KeysController } from './keys/keys.controller';
+import { KeysRepository } from './keys/keys.repository';
+import { KeysService } from './keys/keys.service';
 import { ResultsController } from './results/results.controller';
 import { ResultsRepository } from './results/results.repository';
 import { ResultsService } from './results/results.service';
@@ -9,7 +23,6 @@ import { SweepProgressReader } from './sweeps/sweep-progress.reader';
 import { SweepsController } from './sweeps/sweeps.controller';
 import { SweepsRepository } from './sweeps/sweeps.repository';
 import { SweepsService } from './sweeps/sweeps.service';
-import { DB, TEMPORAL_CLIENT } from './common/tokens';
 import { WorklistController } from './worklist/worklist.controller';
 import { WorklistRepository } from './worklist/worklist.repository';
 import { WorklistService } from './worklist/worklist.service';
@@ -17,17 +30,32 @@ import { WorklistService } from './worklist/worklist.service';
 export interface ApiDependencies {
   db: Db;
   temporal?: Client;
+  /** Settings; read from the environment (apiConfigFromEnv) when absent. */
+  config?: ApiConfig;
 }
 
 @Module({})
 export class AppModule {
-  static forRoot(deps: ApiDependencies): DynamicModule {
+  static forRoot(deps: ApiDependencies & { config: ApiConfig }): DynamicModule {
     return {
       module: AppModule,
-      controllers: [HealthController, SweepsController, ResultsController, WorklistController],
+      controllers: [
+        HealthController,
+        KeysController,
+        SweepsController,
+        ResultsController,
+        WorklistController,
+        ImportController,
+        ExportController,
+      ],
       providers: [
         { provide: DB, useValue: deps.db },
+        { provide: API_CONFIG, useValue: deps.config },
         ...(deps.temporal ? [{ provide: TEMPORAL_CLIENT, useValue: deps.temporal }] : []),
+        { provide: APP_GUARD, useClass: AuthGuard },
+        AuditRepository,
+        KeysRepository,
+        KeysService,
         SweepsRepository,
         SweepsService,
         SweepProgressReader,
@@ -35,6 +63,10 @@ export class AppModule {
         ResultsService,
         WorklistRepository,
         WorklistService,
+        RiskFactorsImportRepository,
+        ReassessmentRepository,
+        ImportService,
+        ExportService,
       ],
     };
   }

@@ -1,21 +1,44 @@
 import 'reflect-metadata';
-import { INestApplication } from '@nestjs/common';
+import path from 'node:path';
 import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import type { Express } from 'express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { ApiDependencies, AppModule } from './app.module';
+import { apiConfigFromEnv } from './common/api-config';
+import { correlationMiddleware } from './common/correlation.middleware';
 import { ErrorFilter } from './common/error.filter';
 
-/** Builds the API (not yet listening): routes under /api, OpenAPI UI at /docs and JSON at /docs-json. */
-export async function createApiApp(deps: ApiDependencies, options: { logger?: boolean } = {}): Promise<INestApplication> {
-  const app = await NestFactory.create(AppModule.forRoot(deps), { logger: options.logger === false ? false : ['warn', 'error'] });
+/** The coordinators' web page: static files, resolved from src/ or dist/ alike. */
+export const WEB_ROOT = path.resolve(__dirname, '..', 'src', 'web', 'static');
+
+/**
+ * Builds the API (not yet listening): routes under /api (API key required except /api/health), OpenAPI UI at /docs
+ * and JSON at /docs-json, the coordinators' web page at /app/.
+ */
+export async function createApiApp(deps: ApiDependencies, options: { logger?: boolean } = {}): Promise<NestExpressApplication> {
+  const config = deps.config ?? apiConfigFromEnv();
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot({ ...deps, config }), {
+    logger: options.logger === false ? false : ['warn', 'error'],
+    bodyParser: false,
+  });
+  app.use(correlationMiddleware);
+  app.useBodyParser('json', { limit: '10mb', type: ['application/json', 'application/fhir+json'] });
+  app.useBodyParser('text', { limit: '10mb', type: ['text/csv', 'text/plain'] });
   app.setGlobalPrefix('api');
   app.useGlobalFilters(new ErrorFilter());
+  app.useStaticAssets(WEB_ROOT, { prefix: '/app/', index: 'index.html' });
+  (app.getHttpAdapter().getInstance() as Express).get('/', (_request, response) => response.redirect('/app/'));
   app.enableShutdownHooks();
-  const config = new DocumentBuilder()
+  const document = new DocumentBuilder()
     .setTitle('cacscreen API')
-    .setDescription('Coronary artery calcium screening: sweeps, results and the coordinators\' worklist')
+    .setDescription(
+      "Coronary artery calcium screening: sweeps, results, risk-factor import, exports and the coordinators' worklist. " +
+        'Send an API key as `Authorization: Bearer <key>` or `x-api-key: <key>` (see docs/api.md).',
+    )
     .setVersion('0.1.0')
+    .addBearerAuth()
     .build();
-  SwaggerModule.setup('docs', app, () => SwaggerModule.createDocument(app, config));
+  SwaggerModule.setup('docs', app, () => SwaggerModule.createDocument(app, document));
   return app;
 }

@@ -1,5 +1,9 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
+import { AuditRepository } from '../audit/audit.repository';
+import { authorize } from '../auth/authorize';
 import type { Page } from '../common/pagination';
+import type { Actor } from '../common/request-context';
+import { resultToFhirBundle } from './result-fhir';
 import type { ResultsQuery } from './results.dto';
 import { ResultRow, ResultsRepository } from './results.repository';
 
@@ -43,17 +47,24 @@ export type ResultView = ReturnType<typeof toResultView>;
 
 @Injectable()
 export class ResultsService {
-  constructor(private readonly repository: ResultsRepository) {}
+  constructor(
+    private readonly repository: ResultsRepository,
+    private readonly audit: AuditRepository,
+  ) {}
 
-  async list(query: ResultsQuery): Promise<Page<ResultView>> {
+  async list(actor: Actor, query: ResultsQuery): Promise<Page<ResultView>> {
+    authorize(actor, 'lead');
     const { rows, total } = await this.repository.list(query);
+    await this.audit.record(actor, { action: 'results.listed', entityType: 'ScreeningResult', entityId: '*', after: { query, ids: rows.map((row) => row.id) } });
     return { items: rows.map(toResultView), total, limit: query.limit, offset: query.offset };
   }
 
   /** One result with every series of its study and the reason each was chosen or rejected. */
-  async get(id: string) {
+  async get(actor: Actor, id: string) {
+    authorize(actor, 'lead');
     const row = await this.repository.findById(id);
     if (!row) throw new NotFoundException(`No screening result ${id}`);
+    await this.audit.record(actor, { action: 'result.viewed', entityType: 'ScreeningResult', entityId: id });
     const series = await this.repository.seriesDecisions(row.studyId);
     return {
       ...toResultView(row),
@@ -70,5 +81,15 @@ export class ResultsService {
         reason: s.reason,
       })),
     };
+  }
+
+  /** The result as a FHIR R4 collection Bundle: an Agatston Observation and, when assessed, a RiskAssessment. */
+  async fhir(actor: Actor, id: string) {
+    authorize(actor, 'lead');
+    const row = await this.repository.findWithPatient(id);
+    if (!row) throw new NotFoundException(`No screening result ${id}`);
+    if (row.status !== 'scored') throw new NotFoundException(`Screening result ${id} is ${row.status}: it has no score to export`);
+    await this.audit.record(actor, { action: 'result.exported', entityType: 'ScreeningResult', entityId: id, after: { format: 'fhir' } });
+    return resultToFhirBundle(row);
   }
 }

@@ -1,5 +1,6 @@
 import { Controller, Get, Param, ParseUUIDPipe, Query } from '@nestjs/common';
-import { ApiOkResponse, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { RequireRole } from '../auth/require-role.decorator';
 import { z } from 'zod';
 import { paginationSchema } from '../common/pagination';
 import { ZodPipe } from '../common/zod-query.pipe';
@@ -8,6 +9,8 @@ import { SweepsService } from './sweeps.service';
 const listSchema = z.object(paginationSchema);
 
 @ApiTags('sweeps')
+@ApiBearerAuth()
+@RequireRole('coordinator')
 @Controller('sweeps')
 export class SweepsController {
   constructor(private readonly service: SweepsService) {}

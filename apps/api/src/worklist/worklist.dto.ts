@@ -2,19 +2,65 @@ import { z } from 'zod';
 import { paginationSchema } from '../common/pagination';
 
 export const WORKLIST_STATUSES = ['open', 'claimed', 'contacted', 'scheduled', 'closed', 'dismissed'] as const;
-export const WORKLIST_SORTS = ['priority', 'score', 'created'] as const;
+export type WorklistStatus = (typeof WORKLIST_STATUSES)[number];
+export const WORKLIST_SORTS = ['priority', 'score', 'created', 'age', 'studyDate', 'due'] as const;
 
-export const worklistQuerySchema = z.object({
-  ...paginationSchema,
-  status: z.enum(WORKLIST_STATUSES).optional().describe('Item status'),
-  tier: z.string().min(1).optional().describe('Risk tier, e.g. high-priority'),
-  minScore: z.coerce.number().min(0).optional().describe('Minimum Agatston total'),
-  sweepId: z.string().uuid().optional().describe('Only items flagged by this sweep'),
-  mrn: z.string().min(1).optional().describe('Exact patient ID (MRN)'),
-  assignee: z.string().min(1).optional(),
-  sort: z.enum(WORKLIST_SORTS).default('priority').describe('priority (most urgent first), score (highest first) or created (newest first)'),
-});
+const isoDate = (field: string) =>
+  z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/, `${field} must be a date as YYYY-MM-DD`)
+    .refine((value) => !Number.isNaN(Date.parse(`${value}T00:00:00Z`)), `${field} is not a real date`)
+    .transform((value) => new Date(`${value}T00:00:00Z`));
+
+const statusList = z
+  .string()
+  .transform((value) => value.split(',').map((part) => part.trim()).filter(Boolean))
+  .pipe(z.array(z.enum(WORKLIST_STATUSES, { errorMap: () => ({ message: `status must be one or more of ${WORKLIST_STATUSES.join(', ')}, comma-separated` }) })).min(1));
+
+/** Filters, sort and page of the worklist; shared by the list and the CSV export. */
+export const worklistFilterSchema = z
+  .object({
+    status: statusList.optional().describe('Item status, or several comma-separated (e.g. open,claimed)'),
+    tier: z.string().min(1).max(64).optional().describe('Risk tier, e.g. high-priority'),
+    minScore: z.coerce.number().min(0).optional().describe('Minimum Agatston total'),
+    maxScore: z.coerce.number().min(0).optional().describe('Maximum Agatston total'),
+    minAge: z.coerce.number().int().min(0).max(130).optional().describe('Minimum age at the study, years'),
+    maxAge: z.coerce.number().int().min(0).max(130).optional().describe('Maximum age at the study, years'),
+    site: z.string().min(1).max(128).optional().describe('Patient site'),
+    sweepId: z.string().uuid().optional().describe('Only items flagged by this sweep'),
+    mrn: z.string().min(1).max(64).optional().describe('Exact patient ID (MRN)'),
+    assignee: z.string().min(1).max(64).optional().describe('Assigned coordinator (key name)'),
+    studyFrom: isoDate('studyFrom').optional().describe('Study date on or after (YYYY-MM-DD)'),
+    studyTo: isoDate('studyTo').optional().describe('Study date on or before (YYYY-MM-DD)'),
+    flaggedFrom: isoDate('flaggedFrom').optional().describe('Flagged (item created) on or after (YYYY-MM-DD)'),
+    flaggedTo: isoDate('flaggedTo').optional().describe('Flagged (item created) on or before (YYYY-MM-DD)'),
+    dueBefore: isoDate('dueBefore').optional().describe('Due on or before (YYYY-MM-DD)'),
+    sort: z
+      .enum(WORKLIST_SORTS)
+      .default('priority')
+      .describe('priority (most urgent first), score (highest first), created (newest first), age (oldest patient first), studyDate (newest first), due (soonest first)'),
+  })
+  .strict();
+
+export const worklistQuerySchema = worklistFilterSchema.extend(paginationSchema).strict();
+export type WorklistFilter = z.infer<typeof worklistFilterSchema>;
 export type WorklistQuery = z.infer<typeof worklistQuerySchema>;
+
+export const worklistPatchSchema = z
+  .object({
+    status: z.enum(WORKLIST_STATUSES).optional().describe('The next status (transitions are checked: an invalid one is a 409)'),
+    assignee: z.string().trim().min(1).max(64).nullable().optional().describe('Coordinator (key name); null to unassign'),
+    dueDate: isoDate('dueDate').nullable().optional().describe('Follow-up due date YYYY-MM-DD; null to clear'),
+    dismissReason: z.string().trim().min(3, 'dismissReason must say why (at least 3 characters)').max(500).optional().describe('Required with status "dismissed"'),
+  })
+  .strict()
+  .refine((patch) => Object.keys(patch).length > 0, { message: 'Send at least one of status, assignee, dueDate, dismissReason' });
+export type WorklistPatch = z.infer<typeof worklistPatchSchema>;
+
+export const noteSchema = z
+  .object({ body: z.string({ required_error: 'body is required' }).trim().min(1, 'body must not be empty').max(4000, 'body must be at most 4000 characters') })
+  .strict();
+export type NoteBody = z.infer<typeof noteSchema>;
 
 export interface WorklistItemView {
   id: string;
@@ -24,12 +70,14 @@ export interface WorklistItemView {
   agatstonTotal: number;
   assignee: string | null;
   dueDate: string | null;
+  dismissReason: string | null;
   createdAt: string;
   updatedAt: string;
-  patient: { mrn: string; sex: string | null };
+  patient: { mrn: string; sex: string | null; site: string | null };
   study: { studyInstanceUid: string; studyDate: string | null; ageAtStudy: number | null };
   result: {
     id: string;
+    sweepId: string | null;
     byArtery: { LM: number | null; LAD: number | null; LCX: number | null; RCA: number | null };
     cacDrs: string | null;
     category: string | null;
@@ -42,4 +90,25 @@ export interface WorklistItemView {
     rationale: unknown;
     missing: string[];
   } | null;
+}
+
+export interface WorklistNoteView {
+  id: string;
+  author: string;
+  body: string;
+  createdAt: string;
+}
+
+export interface HistoryEntryView {
+  at: string;
+  actor: string;
+  action: string;
+  before: unknown;
+  after: unknown;
+  correlationId: string | null;
+}
+
+export interface WorklistDetailView extends WorklistItemView {
+  notes: WorklistNoteView[];
+  history: HistoryEntryView[];
 }
