@@ -7,6 +7,5 @@ export default async function globalSetup(): Promise<void> {
   const stack = await startLocalStack('test');
   process.env.CACSCREEN_TEST_POSTGRES_URL = stack.databaseUrl;
   process.env.CACSCREEN_TEST_TEMPORAL_ADDRESS = stack.temporalAddress;
-  (globalThis as { __cacscreenStack?: typeof stack }).__cacscreenStack = stack;
   console.log(`\n[e2e] services ready in ${Date.now() - started} ms: ${stack.describe().join('; ')}`);
 }

@@ -30,7 +30,19 @@ function installQuietRuntime(): void {
   if (runtimeInstalled) return;
   runtimeInstalled = true;
   try {
-    Runtime.install({ logger: { log: () => undefined, trace: () => undefined, debug: () => undefined, info: () => undefined, warn: (m) => console.warn(`[temporal] ${m}`), error: (m) => console.error(`[temporal] ${m}`) } });
+    Runtime.install({
+      logger: {
+        log: () => undefined,
+        trace: () => undefined,
+        debug: () => undefined,
+        info: () => undefined,
+        warn: (message) => {
+          // An inference-only worker has no workflows by design; that is not worth a warning.
+          if (!message.startsWith('No workflows registered')) console.warn(`[temporal] ${message}`);
+        },
+        error: (message) => console.error(`[temporal] ${message}`),
+      },
+    });
   } catch {
     // A runtime already exists in this process (e.g. tests); keep it.
   }

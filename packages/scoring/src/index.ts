@@ -3,3 +3,5 @@ export * from './agatston';
 export type { Lesion } from './lesions';
 export * from './calibration';
 export * from './rois';
+export * from './pipeline';
+export * from './labelling';
