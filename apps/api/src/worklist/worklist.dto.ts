@@ -8,8 +8,10 @@ export const WORKLIST_SORTS = ['priority', 'score', 'created', 'age', 'studyDate
 const isoDate = (field: string) =>
   z
     .string()
-    .regex(/^\d{4}-\d{2}-\d{2}$/, `${field} must be a date as YYYY-MM-DD`)
-    .refine((value) => !Number.isNaN(Date.parse(`${value}T00:00:00Z`)), `${field} is not a real date`)
+    .refine((value) => {
+      const date = new Date(`${value}T00:00:00Z`);
+      return /^\d{4}-\d{2}-\d{2}$/.test(value) && !Number.isNaN(date.getTime()) && date.toISOString().startsWith(value);
+    }, `${field} must be a real date as YYYY-MM-DD`)
     .transform((value) => new Date(`${value}T00:00:00Z`));
 
 const statusList = z
