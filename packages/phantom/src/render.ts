@@ -241,6 +241,9 @@ export function renderAnatomy(a: Anatomy, g: Grid): Float32Array {
   ];
   stampEllipsoid(cavityCentre, axes, [ha * 0.72, hb * 0.7, hc * 0.68], TISSUE_HU.blood, g, out);
   for (const tube of a.tubes) stampTube(tube, g, out);
+  // Coronary arteries run in a sleeve of epicardial fat (grooves), then the vessel itself.
+  for (const vessel of a.vessels)
+    stampTube({ points: vessel.points, radiusMm: 4, hu: TISSUE_HU.mediastinalFat }, g, out);
   for (const vessel of a.vessels) stampTube({ points: vessel.points, radiusMm: 1.6, hu: TISSUE_HU.blood }, g, out);
   return out;
 }

@@ -1,0 +1,484 @@
+/**
+ * labelCalciumBaseline: a non-learned, image-only calcium labeller — the baseline the CNN must beat.
+ *
+ * 1. Body and lungs per slice: air (< −400 HU) connected to the image border is outside; other air is lung.
+ * 2. Mediastinum: non-lung body pixels lying between the leftmost and rightmost lung pixel of their row.
+ * 3. Heart: on a ~4 mm in-plane grid, the largest soft-tissue blob (mean HU −30…150) of the mediastinum in each slice;
+ *    the heart is the run of slices where that blob is at least half its largest area; centre = blob centroid,
+ *    radius from the largest area.
+ * 4. Candidates: 3D 26-connected components of voxels ≥ 130 HU inside the body. Large ones (> 1500 mm³ or > 60 mm
+ *    long) are bone (label 0), and so are small ones within ~3 mm of bone. With noisy images, small components must also clear a noise-aware peak test.
+ * 5. A candidate in the mediastinum is coronary when it lies in the heart zone (an ellipsoid around the heart centre)
+ *    and has epicardial fat around it (coronaries run in fat; valve and annulus calcium sit in soft tissue); other
+ *    mediastinal candidates get 5 (other calcium); candidates outside the mediastinum are left 0.
+ * 6. Artery from the position in a typical heart frame (long axis 45° left of the sagittal plane, 25° caudal):
+ *    base side near the aortic root → LM; right side → RCA; anterior → LAD; posterior-left → LCX.
+ * Assumes an axial acquisition (direction cosines ±1 along patient axes). Known failure modes: docs/phantom.md.
+ */
+import type { Volume } from '@cacscreen/dicom';
+import { CalciumLabel } from '../labels';
+
+const CALCIUM_HU = 130;
+const AIR_HU = -400;
+const FAT_LO_HU = -250;
+const FAT_HI_HU = -30;
+const BONE_VOLUME_MM3 = 1500;
+const BONE_LENGTH_MM = 60;
+const COARSE_MM = 4;
+const DEG = Math.PI / 180;
+
+export interface BaselineDiagnostics {
+  heartCentreMm: [number, number, number] | null;
+  heartRadiusMm: number;
+  noiseHu: number;
+  candidates: number;
+  boneComponents: number;
+}
+
+/** Voxel grid → patient direction signs: +1 when increasing index moves towards patient left / posterior / head. */
+function axisSigns(v: Volume): [number, number, number] {
+  const s = (d: number) => (d < 0 ? -1 : 1);
+  return [s(v.rowDirection[0]), s(v.columnDirection[1]), s(v.sliceDirection[2])];
+}
+
+/** Per slice: 1 = body, 2 = lung (air inside the body), 0 = outside; and mediastinum mask. */
+function bodyLungMediastinum(v: Volume): { region: Uint8Array; mediastinum: Uint8Array } {
+  const [cols, rows, slices] = v.dims;
+  const plane = cols * rows;
+  const region = new Uint8Array(v.hu.length);
+  const mediastinum = new Uint8Array(v.hu.length);
+  const stack = new Int32Array(plane);
+  const outside = new Uint8Array(plane);
+  for (let z = 0; z < slices; z++) {
+    const base = z * plane;
+    outside.fill(0);
+    let top = 0;
+    const seed = (p: number) => {
+      if (!outside[p] && v.hu[base + p] < AIR_HU) {
+        outside[p] = 1;
+        stack[top++] = p;
+      }
+    };
+    for (let x = 0; x < cols; x++) {
+      seed(x);
+      seed((rows - 1) * cols + x);
+    }
+    for (let y = 0; y < rows; y++) {
+      seed(y * cols);
+      seed(y * cols + cols - 1);
+    }
+    while (top > 0) {
+      const p = stack[--top];
+      const x = p % cols;
+      if (x > 0) seed(p - 1);
+      if (x < cols - 1) seed(p + 1);
+      if (p >= cols) seed(p - cols);
+      if (p < plane - cols) seed(p + cols);
+    }
+    for (let p = 0; p < plane; p++) {
+      if (!outside[p]) region[base + p] = v.hu[base + p] < AIR_HU ? 2 : 1;
+    }
+    for (let y = 0; y < rows; y++) {
+      const r = base + y * cols;
+      let lo = -1;
+      let hi = -1;
+      for (let x = 0; x < cols; x++) {
+        if (region[r + x] === 2) {
+          if (lo < 0) lo = x;
+          hi = x;
+        }
+      }
+      for (let x = lo + 1; x < hi; x++) if (region[r + x] === 1) mediastinum[r + x] = 1;
+    }
+  }
+  return { region, mediastinum };
+}
+
+/** Robust noise estimate: MAD of horizontal neighbour differences among soft-tissue pixels. */
+function estimateNoise(v: Volume, mediastinum: Uint8Array): number {
+  const diffs: number[] = [];
+  const step = Math.max(1, Math.floor(v.hu.length / 400000));
+  for (let i = 1; i < v.hu.length; i += step) {
+    if (!mediastinum[i] || !mediastinum[i - 1]) continue;
+    const a = v.hu[i];
+    const b = v.hu[i - 1];
+    if (a > -30 && a < 110 && b > -30 && b < 110) diffs.push(a - b > 0 ? a - b : b - a);
+  }
+  if (diffs.length < 100) return 0;
+  diffs.sort((p, q) => p - q);
+  // For independent Gaussian noise, |a − b| has median 0.6745·√2·σ.
+  return diffs[diffs.length >> 1] / (0.6745 * Math.SQRT2);
+}
+
+interface Heart {
+  centre: [number, number, number]; // voxel coordinates (x, y, z)
+  radiusMm: number;
+  zLo: number;
+  zHi: number;
+}
+
+/** Column of the body's midline per slice (mean column of body pixels). */
+function bodyMidline(v: Volume, region: Uint8Array): Float64Array {
+  const [cols, rows, slices] = v.dims;
+  const plane = cols * rows;
+  const mid = new Float64Array(slices);
+  for (let z = 0; z < slices; z++) {
+    let n = 0;
+    let sum = 0;
+    for (let p = 0; p < plane; p++) {
+      if (region[z * plane + p] !== 0) {
+        n++;
+        sum += p % cols;
+      }
+    }
+    mid[z] = n > 0 ? sum / n : cols / 2;
+  }
+  return mid;
+}
+
+/**
+ * The heart is left of the midline; the liver dome, which can also sit between lung bases, is on the right. So each
+ * slice keeps its largest soft-tissue blob whose centroid is not right of the midline by more than 5 mm and which
+ * reaches within 12 mm of the midline (the right heart crosses it; the abdomen under a lung base is a lateral island).
+ */
+function findHeart(
+  v: Volume,
+  region: Uint8Array,
+  mediastinum: Uint8Array,
+  midline: Float64Array,
+  leftSign: number,
+): Heart | null {
+  const [cols, rows, slices] = v.dims;
+  const [sx, sy] = v.spacingMm;
+  const f = Math.max(1, Math.round(COARSE_MM / ((sx + sy) / 2)));
+  const cw = Math.floor(cols / f);
+  const ch = Math.floor(rows / f);
+  const cplane = cw * ch;
+  const soft = new Uint8Array(cplane);
+  const seen = new Uint8Array(cplane);
+  const stack = new Int32Array(cplane);
+  const area = new Float64Array(slices);
+  const cxs = new Float64Array(slices);
+  const cys = new Float64Array(slices);
+  const cellArea = f * f * sx * sy;
+  const lungArea = new Float64Array(slices);
+  for (let z = 0; z < slices; z++) {
+    let n = 0;
+    for (let p = z * cols * rows; p < (z + 1) * cols * rows; p++) if (region[p] === 2) n++;
+    lungArea[z] = n;
+  }
+  let maxLung = 0;
+  for (let z = 0; z < slices; z++) if (lungArea[z] > maxLung) maxLung = lungArea[z];
+  for (let z = 0; z < slices; z++) {
+    const base = z * cols * rows;
+    for (let cy = 0; cy < ch; cy++) {
+      for (let cx = 0; cx < cw; cx++) {
+        let sum = 0;
+        let inMed = 0;
+        for (let dy = 0; dy < f; dy++) {
+          const r = base + (cy * f + dy) * cols + cx * f;
+          for (let dx = 0; dx < f; dx++) {
+            sum += v.hu[r + dx];
+            inMed += mediastinum[r + dx];
+          }
+        }
+        const mean = sum / (f * f);
+        soft[cy * cw + cx] = inMed * 2 > f * f && mean > -30 && mean < 150 ? 1 : 0;
+      }
+    }
+    seen.fill(0);
+    let best = 0;
+    let bx = 0;
+    let by = 0;
+    for (let p = 0; p < cplane; p++) {
+      if (!soft[p] || seen[p]) continue;
+      let top = 0;
+      stack[top++] = p;
+      seen[p] = 1;
+      let n = 0;
+      let sxs = 0;
+      let sys = 0;
+      let medial = false;
+      while (top > 0) {
+        const q = stack[--top];
+        const qx = q % cw;
+        const qy = (q - qx) / cw;
+        n++;
+        const fromMid = ((qx + 0.5) * f - 0.5 - midline[z]) * sx;
+        if (fromMid < 12 && fromMid > -12) medial = true;
+        sxs += qx;
+        sys += qy;
+        const push = (r: number) => {
+          if (soft[r] && !seen[r]) {
+            seen[r] = 1;
+            stack[top++] = r;
+          }
+        };
+        if (qx > 0) push(q - 1);
+        if (qx < cw - 1) push(q + 1);
+        if (qy > 0) push(q - cw);
+        if (qy < ch - 1) push(q + cw);
+      }
+      const leftOfMidMm = ((sxs / n + 0.5) * f - 0.5 - midline[z]) * sx * leftSign;
+      if (n > best && medial && leftOfMidMm > -5) {
+        best = n;
+        bx = sxs / n;
+        by = sys / n;
+      }
+    }
+    area[z] = best * cellArea;
+    cxs[z] = (bx + 0.5) * f - 0.5;
+    cys[z] = (by + 0.5) * f - 0.5;
+  }
+  // Slices under the diaphragm (little lung left) cannot hold the heart's widest section.
+  let zMax = -1;
+  for (let z = 0; z < slices; z++) {
+    if (lungArea[z] < 0.4 * maxLung) area[z] = 0;
+    if (zMax < 0 || area[z] > area[zMax]) zMax = z;
+  }
+  if (area[zMax] <= 0) return null;
+  const half = area[zMax] / 2;
+  let zLo = zMax;
+  let zHi = zMax;
+  while (zLo > 0 && area[zLo - 1] >= half) zLo--;
+  while (zHi < slices - 1 && area[zHi + 1] >= half) zHi++;
+  let w = 0;
+  let x = 0;
+  let y = 0;
+  let zc = 0;
+  for (let z = zLo; z <= zHi; z++) {
+    w += area[z];
+    x += area[z] * cxs[z];
+    y += area[z] * cys[z];
+    zc += area[z] * z;
+  }
+  return { centre: [x / w, y / w, zc / w], radiusMm: Math.sqrt(area[zMax] / Math.PI), zLo, zHi };
+}
+
+interface Component {
+  voxels: number[];
+  peak: number;
+  sum: [number, number, number];
+  min: [number, number, number];
+  max: [number, number, number];
+  mediastinal: number;
+}
+
+function components(v: Volume, region: Uint8Array, mediastinum: Uint8Array): Component[] {
+  const [cols, rows, slices] = v.dims;
+  const plane = cols * rows;
+  const seen = new Uint8Array(v.hu.length);
+  const out: Component[] = [];
+  const stack: number[] = [];
+  for (let i = 0; i < v.hu.length; i++) {
+    if (seen[i] || v.hu[i] < CALCIUM_HU || region[i] !== 1) continue;
+    const c: Component = {
+      voxels: [],
+      peak: -Infinity,
+      sum: [0, 0, 0],
+      min: [cols, rows, slices],
+      max: [0, 0, 0],
+      mediastinal: 0,
+    };
+    seen[i] = 1;
+    stack.push(i);
+    while (stack.length > 0) {
+      const q = stack.pop()!;
+      c.voxels.push(q);
+      const qz = (q / plane) | 0;
+      const rem = q - qz * plane;
+      const qy = (rem / cols) | 0;
+      const qx = rem - qy * cols;
+      const hu = v.hu[q];
+      if (hu > c.peak) c.peak = hu;
+      c.mediastinal += mediastinum[q];
+      c.sum[0] += qx;
+      c.sum[1] += qy;
+      c.sum[2] += qz;
+      if (qx < c.min[0]) c.min[0] = qx;
+      if (qy < c.min[1]) c.min[1] = qy;
+      if (qz < c.min[2]) c.min[2] = qz;
+      if (qx > c.max[0]) c.max[0] = qx;
+      if (qy > c.max[1]) c.max[1] = qy;
+      if (qz > c.max[2]) c.max[2] = qz;
+      for (let dz = -1; dz <= 1; dz++) {
+        const nz = qz + dz;
+        if (nz < 0 || nz >= slices) continue;
+        for (let dy = -1; dy <= 1; dy++) {
+          const ny = qy + dy;
+          if (ny < 0 || ny >= rows) continue;
+          for (let dx = -1; dx <= 1; dx++) {
+            const nx = qx + dx;
+            if (nx < 0 || nx >= cols) continue;
+            const n = nz * plane + ny * cols + nx;
+            if (!seen[n] && v.hu[n] >= CALCIUM_HU && region[n] === 1) {
+              seen[n] = 1;
+              stack.push(n);
+            }
+          }
+        }
+      }
+    }
+    out.push(c);
+  }
+  return out;
+}
+
+/** True when a small component lies within ~3 mm in-plane (and one slice) of bone: a bone fragment or its rim. */
+function nearBone(v: Volume, bone: Uint8Array, c: Component): boolean {
+  const [cols, rows, slices] = v.dims;
+  const plane = cols * rows;
+  const gx = Math.max(1, Math.round(3 / v.spacingMm[0]));
+  const gy = Math.max(1, Math.round(3 / v.spacingMm[1]));
+  for (const q of c.voxels) {
+    const qz = (q / plane) | 0;
+    const rem = q - qz * plane;
+    const qy = (rem / cols) | 0;
+    const qx = rem - qy * cols;
+    for (let z = qz > 0 ? qz - 1 : 0; z <= qz + 1 && z < slices; z++) {
+      for (let y = qy - gy < 0 ? 0 : qy - gy; y <= qy + gy && y < rows; y++) {
+        for (let x = qx - gx < 0 ? 0 : qx - gx; x <= qx + gx && x < cols; x++) {
+          if (bone[z * plane + y * cols + x]) return true;
+        }
+      }
+    }
+  }
+  return false;
+}
+
+/** Fraction of fat voxels in the shell between the component's box and the box grown by ~4 mm. */
+function fatAround(v: Volume, c: Component): number {
+  const [cols, rows, slices] = v.dims;
+  const [sx, sy, sz] = v.spacingMm;
+  const gx = Math.max(1, Math.round(4 / sx));
+  const gy = Math.max(1, Math.round(4 / sy));
+  const gz = Math.max(1, Math.round(4 / sz));
+  let fat = 0;
+  let total = 0;
+  for (let z = Math.max(0, c.min[2] - gz); z <= Math.min(slices - 1, c.max[2] + gz); z++) {
+    for (let y = Math.max(0, c.min[1] - gy); y <= Math.min(rows - 1, c.max[1] + gy); y++) {
+      for (let x = Math.max(0, c.min[0] - gx); x <= Math.min(cols - 1, c.max[0] + gx); x++) {
+        const inside =
+          x >= c.min[0] && x <= c.max[0] && y >= c.min[1] && y <= c.max[1] && z >= c.min[2] && z <= c.max[2];
+        if (inside) continue;
+        const hu = v.hu[z * cols * rows + y * cols + x];
+        total++;
+        if (hu >= FAT_LO_HU && hu <= FAT_HI_HU) fat++;
+      }
+    }
+  }
+  return total > 0 ? fat / total : 0;
+}
+
+/** Typical heart frame: long axis (base → apex), anterior and left unit vectors, in patient (LPS) axes. */
+function typicalHeartFrame(): { axis: number[]; anterior: number[]; left: number[] } {
+  const az = 45 * DEG;
+  const el = 25 * DEG;
+  const axis = [Math.sin(az) * Math.cos(el), -Math.cos(az) * Math.cos(el), -Math.sin(el)];
+  const d = -axis[1];
+  const ant = [0 - d * axis[0], -1 - d * axis[1], 0 - d * axis[2]];
+  const na = Math.hypot(ant[0], ant[1], ant[2]);
+  const anterior = ant.map((a) => a / na);
+  const left = [
+    axis[1] * anterior[2] - axis[2] * anterior[1],
+    axis[2] * anterior[0] - axis[0] * anterior[2],
+    axis[0] * anterior[1] - axis[1] * anterior[0],
+  ];
+  if (left[0] < 0) for (let k = 0; k < 3; k++) left[k] = -left[k];
+  return { axis, anterior, left };
+}
+
+/** Artery of a coronary candidate from its offset (mm, patient axes) to the heart centre. */
+export function arteryByPosition(offsetMm: [number, number, number], heartRadiusMm: number): CalciumLabel {
+  const { axis, anterior, left } = typicalHeartFrame();
+  const along = offsetMm[0] * axis[0] + offsetMm[1] * axis[1] + offsetMm[2] * axis[2];
+  const a = offsetMm[0] * anterior[0] + offsetMm[1] * anterior[1] + offsetMm[2] * anterior[2];
+  const l = offsetMm[0] * left[0] + offsetMm[1] * left[1] + offsetMm[2] * left[2];
+  const phi = Math.atan2(l, a) / DEG; // 0 anterior, +90 left, ±180 posterior, −90 right
+  const t = along / (heartRadiusMm * 1.25);
+  const radial = Math.hypot(a, l);
+  if (phi < -15 && phi > -170) return CalciumLabel.RCA;
+  // Left main: on the base side of the heart (towards the aortic root) and inside the atrioventricular ring.
+  if (t < -0.5 && radial < heartRadiusMm * 0.75 && phi > -15 && phi < 100) return CalciumLabel.LM;
+  if (phi >= -15 && phi < 70) return CalciumLabel.LAD;
+  return CalciumLabel.LCX;
+}
+
+/**
+ * Labels calcium in a CT volume (CalciumLabel per voxel, same layout as volume.hu) from the image alone.
+ * Pass `diagnostics` to receive what the method found (heart centre, noise estimate, component counts).
+ */
+export function labelCalciumBaseline(volume: Volume, diagnostics?: Partial<BaselineDiagnostics>): Uint8Array {
+  const labels = new Uint8Array(volume.hu.length);
+  const [sx, sy, sz] = volume.spacingMm;
+  const signs = axisSigns(volume);
+  const { region, mediastinum } = bodyLungMediastinum(volume);
+  const heart = findHeart(volume, region, mediastinum, bodyMidline(volume, region), signs[0]);
+  const noise = estimateNoise(volume, mediastinum);
+  const cands = components(volume, region, mediastinum);
+  const voxelMm3 = sx * sy * sz;
+  const bone = new Uint8Array(volume.hu.length);
+  const isBone = (c: Component) => {
+    const extent = Math.max(
+      (c.max[0] - c.min[0] + 1) * sx,
+      (c.max[1] - c.min[1] + 1) * sy,
+      (c.max[2] - c.min[2] + 1) * sz,
+    );
+    return c.voxels.length * voxelMm3 > BONE_VOLUME_MM3 || extent > BONE_LENGTH_MM;
+  };
+  let bones = 0;
+  for (const c of cands) {
+    if (!isBone(c)) continue;
+    bones++;
+    for (const q of c.voxels) bone[q] = 1;
+  }
+  if (diagnostics) {
+    diagnostics.noiseHu = noise;
+    diagnostics.candidates = cands.length;
+    diagnostics.boneComponents = bones;
+    diagnostics.heartRadiusMm = heart?.radiusMm ?? 0;
+    diagnostics.heartCentreMm = heart ? voxelToPatient(volume, heart.centre) : null;
+  }
+  for (const c of cands) {
+    const n = c.voxels.length;
+    if (isBone(c) || nearBone(volume, bone, c)) continue;
+    // Noise: a lone bright voxel in soft tissue is noise when the image is noisy.
+    if (noise > 25 && !(c.peak >= 50 + 4.5 * noise || (n >= 3 && c.peak >= 50 + 3 * noise))) continue;
+    let inHeartZone = false;
+    let off: [number, number, number] = [0, 0, 0];
+    if (heart) {
+      const centre: [number, number, number] = [c.sum[0] / n, c.sum[1] / n, c.sum[2] / n];
+      off = [
+        (centre[0] - heart.centre[0]) * sx * signs[0],
+        (centre[1] - heart.centre[1]) * sy * signs[1],
+        (centre[2] - heart.centre[2]) * sz * signs[2],
+      ];
+      const r = heart.radiusMm;
+      const inPlane = Math.hypot(off[0], off[1]) / (r + 18);
+      const halfHeight = ((heart.zHi - heart.zLo + 1) * sz) / 2 + 25;
+      const zMid = ((heart.zHi + heart.zLo) / 2 - heart.centre[2]) * sz * signs[2];
+      const vertical = (off[2] - zMid) / halfHeight;
+      inHeartZone = inPlane * inPlane + vertical * vertical <= 1;
+    }
+    // Outside the heart zone only the mediastinum counts (calcium in lung or chest wall is not cardiac).
+    if (!inHeartZone && c.mediastinal * 2 < n) continue;
+    const label =
+      heart && inHeartZone && fatAround(volume, c) >= 0.15
+        ? arteryByPosition(off, heart.radiusMm)
+        : CalciumLabel.OtherCalcium;
+    for (const q of c.voxels) labels[q] = label;
+  }
+  return labels;
+}
+
+function voxelToPatient(v: Volume, p: [number, number, number]): [number, number, number] {
+  const out: [number, number, number] = [0, 0, 0];
+  for (let i = 0; i < 3; i++) {
+    out[i] =
+      v.originMm[i] +
+      p[0] * v.spacingMm[0] * v.rowDirection[i] +
+      p[1] * v.spacingMm[1] * v.columnDirection[i] +
+      p[2] * v.spacingMm[2] * v.sliceDirection[i];
+  }
+  return out;
+}

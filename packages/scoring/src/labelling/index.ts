@@ -1,0 +1,1 @@
+export { labelCalciumBaseline, arteryByPosition, type BaselineDiagnostics } from './baseline-labeller';
