@@ -67,6 +67,9 @@ export function readRiskFactorsCsv(text: string): ParsedImport {
       if (parsed.ok) Object.assign(values, { [column.key]: parsed.value });
       else rowErrors.push({ row: line, field: name, message: `${name}: ${parsed.message}` });
     }
+    if (rowErrors.length === 0 && Object.keys(values).length === 0) {
+      rowErrors.push({ row: line, field: '(row)', message: 'has no risk factor values' });
+    }
     if (mrn.ok && seen.has(mrn.value)) {
       rowErrors.push({ row: line, field: 'mrn', message: `mrn repeats line ${seen.get(mrn.value)}; one line per patient` });
     }
