@@ -4,6 +4,7 @@ import type { Client } from '@temporalio/client';
 import type { Db } from '@cacscreen/db';
 import { AuditRepository } from './audit/audit.repository';
 import { AuthGuard } from './auth/auth.guard';
+import { MeController } from './auth/me.controller';
 import { API_CONFIG, ApiConfig } from './common/api-config';
 import { DB, TEMPORAL_CLIENT } from './common/tokens';
 import { ExportController } from './export/export.controller';
@@ -42,6 +43,7 @@ export class AppModule {
       controllers: [
         HealthController,
         KeysController,
+        MeController,
         SweepsController,
         ResultsController,
         WorklistController,

@@ -1,0 +1,92 @@
+// The coordinators' web page in headless Chromium (Debian's /usr/bin/chromium, driven by playwright-core; no browser
+// is downloaded): log in, filter the queue, open an item, claim it, add a note, close it; screenshot of the queue.
+jest.setTimeout(180_000);
+
+import fs from 'node:fs';
+import path from 'node:path';
+import type { AddressInfo } from 'node:net';
+import { chromium, Browser, Page } from 'playwright-core';
+import { startTestApi, TestApi } from '../api/support/api-app';
+import { seedPatient } from '../api/support/seed';
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const ARTIFACTS = path.resolve(__dirname, '..', '..', 'test-artifacts');
+const haveChromium = fs.existsSync(CHROMIUM);
+if (!haveChromium) {
+  console.warn(`[browser] SKIPPED: no Chromium at ${CHROMIUM}. Install it (Debian: apt-get install -y chromium) or set CHROMIUM_PATH.`);
+}
+const describeIfChromium = haveChromium ? describe : describe.skip;
+
+describeIfChromium('the coordinators’ worklist page', () => {
+  let api: TestApi;
+  let browser: Browser;
+  let page: Page;
+  let base: string;
+
+  beforeAll(async () => {
+    api = await startTestApi('cacscreen_browser_worklist', { listen: true });
+    base = `http://127.0.0.1:${(api.app.getHttpServer().address() as AddressInfo).port}`;
+    for (let i = 0; i < 12; i++) {
+      await seedPatient(api.db, { mrn: `BR-${String(i).padStart(3, '0')}`, site: i % 2 ? 'south' : 'north', age: 50 + i, agatston: 100 + i * 40, tier: i % 3 ? 'statin-recommended' : 'high-priority' });
+    }
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    });
+    page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await api?.close();
+  });
+
+  it('logs in, filters, opens an item, claims it, adds a note and closes it', async () => {
+    await page.goto(`${base}/app/`);
+    await page.fill('#api-key', 'wrong-key');
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('text=Login failed');
+
+    await page.fill('#api-key', api.keys.coordinator);
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('#queue-table tbody tr');
+    expect(await page.textContent('#queue-total')).toBe('12 item(s)');
+
+    await page.selectOption('#f-tier', 'high-priority');
+    await page.fill('#f-site', 'north');
+    await page.click('#apply-filters');
+    await page.waitForFunction(() => document.querySelector('#queue-total')?.textContent === '2 item(s)');
+    fs.mkdirSync(ARTIFACTS, { recursive: true });
+    await page.screenshot({ path: path.join(ARTIFACTS, 'worklist.png'), fullPage: true });
+
+    const first = page.locator('#queue-table a.open-item').first();
+    const mrn = await first.textContent();
+    await first.focus();
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('#claim-btn');
+    expect(await page.textContent('h1')).toContain(`Patient ${mrn}`);
+    await page.waitForSelector('.keyimage');
+
+    await page.click('#claim-btn');
+    await page.waitForFunction(() => document.querySelector('#item-status')?.textContent === 'claimed');
+    await page.fill('#note-text', 'Called the patient; GP letter sent.');
+    await page.click('#add-note-btn');
+    await page.waitForSelector('#notes li:has-text("GP letter sent")');
+    await page.selectOption('#status-select', 'closed');
+    await page.click('#save-status-btn');
+    await page.waitForFunction(() => document.querySelector('#item-status')?.textContent === 'closed');
+    const history = await page.locator('#history li').allTextContents();
+    expect(history.join('\n')).toMatch(/carla · worklist\.claimed[\s\S]*worklist\.note-added[\s\S]*worklist\.closed/);
+
+    const item = await api.db.worklistItem.findFirstOrThrow({ where: { patient: { mrn: mrn ?? '' } } });
+    expect(item).toMatchObject({ status: 'closed', assignee: 'carla', openKey: null });
+    expect(fs.statSync(path.join(ARTIFACTS, 'worklist.png')).size).toBeGreaterThan(10_000);
+  });
+
+  it('shows the sweep dashboard', async () => {
+    await api.db.sweep.create({ data: { workflowId: 'sweep/test', source: '/archive', modelVersion: 'test-1', status: 'completed', seen: 12, screened: 12, flagged: 12 } });
+    await page.goto(`${base}/app/#/sweeps`);
+    await page.waitForSelector('#sweeps-table tbody tr');
+    expect(await page.textContent('#sweeps-table tbody')).toContain('/archive');
+  });
+});
