@@ -13,7 +13,10 @@ export type DicomErrorCode =
   | 'INCONSISTENT_SERIES'
   | 'SLICE_GAP'
   | 'EMPTY_SERIES'
-  | 'NOT_FOUND';
+  | 'NOT_FOUND'
+  | 'SOURCE_UNAVAILABLE'
+  | 'SOURCE_REJECTED'
+  | 'BAD_RESPONSE';
 
 export class DicomError extends Error {
   constructor(
@@ -109,5 +112,41 @@ export class EmptySeriesError extends DicomError {
 export class NotFoundError extends DicomError {
   constructor(message: string) {
     super('NOT_FOUND', message);
+  }
+}
+
+/**
+ * The archive could not be reached or failed on its side: connection refused, DNS, timeout, HTTP 5xx, 408 or 429.
+ * Transient by nature: the caller (the workflow engine) may retry. `status` is the HTTP status when there was one.
+ */
+export class SourceUnavailableError extends DicomError {
+  readonly retryable = true;
+  constructor(
+    message: string,
+    readonly status?: number,
+    options?: { cause?: unknown },
+  ) {
+    super('SOURCE_UNAVAILABLE', message, options);
+  }
+}
+
+/**
+ * The archive refused the request (HTTP 4xx other than 404, 408 and 429: bad credentials, forbidden, unsupported
+ * media type). Retrying the same request will not help; the configuration needs fixing.
+ */
+export class SourceRejectedError extends DicomError {
+  readonly retryable = false;
+  constructor(
+    message: string,
+    readonly status: number,
+  ) {
+    super('SOURCE_REJECTED', message);
+  }
+}
+
+/** The archive answered, but not as the protocol specifies (unparsable JSON, a multipart body without parts). */
+export class BadResponseError extends DicomError {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super('BAD_RESPONSE', message, options);
   }
 }

@@ -45,4 +45,13 @@ export class FolderArchiveSource implements ArchiveSource {
     if (!study) throw new NotFoundError(`Study ${studyInstanceUid} is not in the folder ${this.dir}`);
     return study;
   }
+
+  /** The series' files as indexed: already local. */
+  async fetchSeries(studyInstanceUid: string, seriesInstanceUid: string): Promise<string[]> {
+    const study = await this.getStudy(studyInstanceUid);
+    const series = study.series.find((s) => s.seriesInstanceUid === seriesInstanceUid);
+    if (!series)
+      throw new NotFoundError(`Series ${seriesInstanceUid} is not in study ${studyInstanceUid} (${this.dir})`);
+    return series.files;
+  }
 }

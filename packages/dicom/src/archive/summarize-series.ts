@@ -12,10 +12,41 @@ function median(values: number[]): number | null {
   return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
 }
 
-/** Summarises the headers of one series' files (paths and instances in the same order). */
+/**
+ * The header fields a series summary reads. A parsed DicomInstance has them all; the DICOMweb source builds them
+ * from DICOM JSON (QIDO-RS and WADO-RS metadata).
+ */
+export type SummaryFields = Pick<
+  DicomInstance,
+  | 'modality'
+  | 'seriesDescription'
+  | 'seriesNumber'
+  | 'imageType'
+  | 'sopClassUid'
+  | 'transferSyntaxUid'
+  | 'rows'
+  | 'columns'
+  | 'pixelSpacing'
+  | 'sliceThickness'
+  | 'convolutionKernel'
+  | 'contrastBolusAgent'
+  | 'kvp'
+  | 'manufacturer'
+  | 'bodyPartExamined'
+  | 'gantryDetectorTilt'
+  | 'imageOrientationPatient'
+  | 'imagePositionPatient'
+  | 'numberOfFrames'
+  | 'frames'
+>;
+
+/**
+ * Summarises the headers of one series' files (paths and instances in the same order). An empty
+ * transferSyntaxUid (unknown before the file is fetched) is left out of `transferSyntaxUids`.
+ */
 export function summarizeSeries(
   seriesInstanceUid: string,
-  members: { path: string; instance: DicomInstance }[],
+  members: { path: string; instance: SummaryFields }[],
 ): SeriesSummary {
   const sorted = [...members].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   const first = sorted[0].instance;
@@ -45,7 +76,7 @@ export function summarizeSeries(
     sliceCount: sorted.reduce((n, m) => n + m.instance.numberOfFrames, 0),
     imageType: first.imageType,
     sopClassUid: first.sopClassUid ?? null,
-    transferSyntaxUids: [...new Set(sorted.map((m) => m.instance.transferSyntaxUid))],
+    transferSyntaxUids: [...new Set(sorted.map((m) => m.instance.transferSyntaxUid).filter((uid) => uid !== ''))],
     rows: first.rows ?? null,
     columns: first.columns ?? null,
     pixelSpacing: first.pixelSpacing ?? null,

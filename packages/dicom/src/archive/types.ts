@@ -65,8 +65,13 @@ export interface IndexProgress {
   path: string;
 }
 
-/** A place studies come from: a folder now, DICOMweb later. Pages are stable: the same cursor gives the same page. */
+/** A place studies come from: a folder or a DICOMweb server. Pages are stable: the same cursor gives the same page. */
 export interface ArchiveSource {
   listStudies(cursor: string | null, pageSize: number): Promise<{ studies: StudyRef[]; nextCursor: string | null }>;
   getStudy(studyInstanceUid: string): Promise<IndexedStudy>;
+  /**
+   * Makes the files of one series local and returns their paths (the series' `files`). A folder's files already
+   * are; a DICOMweb source fetches them into its cache. Call it before reading pixels.
+   */
+  fetchSeries(studyInstanceUid: string, seriesInstanceUid: string): Promise<string[]>;
 }
