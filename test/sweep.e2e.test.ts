@@ -6,9 +6,16 @@ import { Client, Connection } from '@temporalio/client';
 import { Db, recordRiskFactors, TIER_PRIORITY } from '@cacscreen/db';
 import { generateArchive } from '@cacscreen/phantom';
 import { assessRisk, RiskInput } from '@cacscreen/risk';
-import { loadLabeller, RunningWorkers, startSweep, startWorkers, SweepCounters, workerConfigFromEnv } from '@cacscreen/worker';
+import {
+  loadLabeller,
+  RunningWorkers,
+  startSweep,
+  startWorkers,
+  SweepCounters,
+  workerConfigFromEnv,
+} from '@cacscreen/worker';
 import { readGroundTruth, ArchiveGroundTruth } from '../apps/cli/src/commands/ground-truth';
-import { freshDatabase, temporalAddress } from './setup/services';
+import { freshDatabase, temporalAddress, uniqueTaskQueuePrefix } from './setup/services';
 
 const STUDIES = 20;
 
@@ -19,6 +26,7 @@ describe('a sweep of a synthetic archive through Temporal and PostgreSQL', () =>
   let workers: RunningWorkers;
   let client: Client;
   let modelVersion: string;
+  const taskQueuePrefix = uniqueTaskQueuePrefix('sweep');
 
   beforeAll(async () => {
     archiveDir = fs.mkdtempSync(path.join(os.tmpdir(), 'cacscreen-e2e-'));
@@ -29,10 +37,10 @@ describe('a sweep of a synthetic archive through Temporal and PostgreSQL', () =>
     for (const study of truth.studies) {
       await recordRiskFactors(db, { mrn: study.patientId, sex: study.sex, source: 'e2e', values: study.riskFactors });
     }
-    workers = await startWorkers(workerConfigFromEnv({ databaseUrl: database.url, temporalAddress: temporalAddress() }), [
-      'screening',
-      'inference',
-    ]);
+    workers = await startWorkers(
+      workerConfigFromEnv({ databaseUrl: database.url, temporalAddress: temporalAddress(), taskQueuePrefix }),
+      ['screening', 'inference'],
+    );
     client = new Client({ connection: await Connection.connect({ address: temporalAddress() }) });
     modelVersion = (await loadLabeller()).version;
   });
@@ -45,7 +53,13 @@ describe('a sweep of a synthetic archive through Temporal and PostgreSQL', () =>
   });
 
   async function sweep(): Promise<SweepCounters> {
-    const { workflowId } = await startSweep(client, { source: archiveDir, modelVersion, maxInFlight: 4, pageSize: 8 });
+    const { workflowId } = await startSweep(client, {
+      source: archiveDir,
+      modelVersion,
+      maxInFlight: 4,
+      pageSize: 8,
+      taskQueuePrefix,
+    });
     return client.workflow.getHandle(workflowId).result();
   }
 
@@ -69,14 +83,21 @@ describe('a sweep of a synthetic archive through Temporal and PostgreSQL', () =>
 
     const results = await db.screeningResult.findMany({ include: { study: true, risk: true } });
     expect(results).toHaveLength(STUDIES);
-    expect(new Set(results.map((r) => r.study.studyInstanceUid))).toEqual(new Set(truth.studies.map((s) => s.studyInstanceUid)));
+    expect(new Set(results.map((r) => r.study.studyInstanceUid))).toEqual(
+      new Set(truth.studies.map((s) => s.studyInstanceUid)),
+    );
     expect(results.every((r) => r.status === 'scored' && r.modelVersion === modelVersion)).toBe(true);
 
     // Expected tiers come from the risk engine applied to the archive's TRUE Agatston scores and risk factors,
     // independent of the calcium labeller under test.
     const expectedFlagged = new Set<string>();
     for (const study of truth.studies) {
-      const input: RiskInput = { ...study.riskFactors, age: study.age, sex: study.sex === 'F' ? 'female' : 'male', cac: trueAgatston(study) } as RiskInput;
+      const input: RiskInput = {
+        ...study.riskFactors,
+        age: study.age,
+        sex: study.sex === 'F' ? 'female' : 'male',
+        cac: trueAgatston(study),
+      } as RiskInput;
       if (assessRisk(input).flagged) expectedFlagged.add(study.patientId);
     }
     const items = await db.worklistItem.findMany({ include: { patient: true } });

@@ -24,6 +24,7 @@ import { SweepProgressReader } from './sweeps/sweep-progress.reader';
 import { SweepsController } from './sweeps/sweeps.controller';
 import { SweepsRepository } from './sweeps/sweeps.repository';
 import { SweepsService } from './sweeps/sweeps.service';
+import { SweepControlService } from './sweeps/sweep-control.service';
 import { WorklistController } from './worklist/worklist.controller';
 import { WorklistRepository } from './worklist/worklist.repository';
 import { WorklistService } from './worklist/worklist.service';
@@ -60,6 +61,7 @@ export class AppModule {
         KeysService,
         SweepsRepository,
         SweepsService,
+        SweepControlService,
         SweepProgressReader,
         ResultsRepository,
         ResultsService,

@@ -5,6 +5,7 @@ import { riskCommand } from './commands/risk';
 import { scoreCommand } from './commands/score';
 import { serveCommand } from './commands/serve';
 import { sweepCommand } from './commands/sweep';
+import { listSweepsCommand, signalSweepCommand, watchSweepCommand } from './commands/sweeps';
 import { UsageError } from './commands/usage-error';
 import { stopLocalStack } from './local-stack';
 
@@ -46,12 +47,34 @@ program
   .option('--max-in-flight <n>', 'studies screened at once', integer('--max-in-flight', 1), 8)
   .action((dir: string, options) => sweepCommand(dir, options));
 
+const sweeps = program
+  .command('sweeps')
+  .description('list, watch and steer sweeps (their state lives in Temporal and PostgreSQL)');
+sweeps
+  .command('list')
+  .description('recent sweeps')
+  .action(() => listSweepsCommand());
+sweeps
+  .command('watch <id>')
+  .description('show a live progress bar until the sweep ends')
+  .action((id: string) => watchSweepCommand(id));
+for (const name of ['pause', 'resume', 'cancel'] as const) {
+  sweeps
+    .command(`${name} <id>`)
+    .description(`${name} a running sweep`)
+    .action((id: string) => signalSweepCommand(name, id));
+}
+
 program
   .command('demo')
   .description('run the main job on a synthetic archive with local PostgreSQL and Temporal')
   .option('--studies <n>', 'studies in the synthetic archive', integer('--studies', 1), DEMO_DEFAULTS.studies)
   .option('--seed <n>', 'random seed of the archive', integer('--seed', 0), DEMO_DEFAULTS.seed)
-  .option('--serve', 'keep the API and workers running afterwards (default on a terminal)', Boolean(process.stdout.isTTY))
+  .option(
+    '--serve',
+    'keep the API and workers running afterwards (default on a terminal)',
+    Boolean(process.stdout.isTTY),
+  )
   .option('--no-serve', 'exit when the sweep is done')
   .option('--port <n>', 'API port', integer('--port', 1), DEMO_DEFAULTS.port)
   .action((options) => demoCommand(options));

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Client } from '@temporalio/client';
-import { SCREENING_TASK_QUEUE } from './task-queues';
+import { taskQueues } from './task-queues';
 import { sweepArchive } from './workflows';
 import type { SweepArchiveInput } from './workflows/contracts';
 
@@ -10,6 +10,8 @@ export interface StartSweepOptions {
   maxInFlight?: number;
   pageSize?: number;
   incremental?: boolean;
+  /** Must match the workers' CACSCREEN_TASK_QUEUE_PREFIX. */
+  taskQueuePrefix?: string;
 }
 
 export const DEFAULT_MAX_IN_FLIGHT = 8;
@@ -22,12 +24,14 @@ export function sweepInput(options: StartSweepOptions): SweepArchiveInput {
     maxInFlight: options.maxInFlight ?? DEFAULT_MAX_IN_FLIGHT,
     pageSize: options.pageSize ?? DEFAULT_PAGE_SIZE,
     incremental: options.incremental ?? false,
+    inferenceTaskQueue: taskQueues(options.taskQueuePrefix).inference,
   };
 }
 
 /** Starts a sweep workflow; it registers its own database row (the workflow ID is the key). */
 export async function startSweep(client: Client, options: StartSweepOptions): Promise<{ workflowId: string }> {
   const workflowId = `sweep/${randomUUID()}`;
-  await client.workflow.start(sweepArchive, { taskQueue: SCREENING_TASK_QUEUE, workflowId, args: [sweepInput(options)] });
+  const taskQueue = taskQueues(options.taskQueuePrefix).screening;
+  await client.workflow.start(sweepArchive, { taskQueue, workflowId, args: [sweepInput(options)] });
   return { workflowId };
 }

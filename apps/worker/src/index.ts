@@ -5,3 +5,4 @@ export { startWorkers, type RunningWorkers, type WorkerRole } from './workers';
 export { workerConfigFromEnv, type WorkerConfig } from './worker-config';
 export { loadLabeller } from './labeller';
 export { ensureNightlySweepSchedule, nightlyScheduleId, type NightlySweepOptions } from './schedules';
+export { sweepArchive, screenStudy } from './workflows';

@@ -1,6 +1,6 @@
 import { Client, ScheduleAlreadyRunning, ScheduleOverlapPolicy } from '@temporalio/client';
-import { DEFAULT_MAX_IN_FLIGHT, DEFAULT_PAGE_SIZE } from './client';
-import { SCREENING_TASK_QUEUE } from './task-queues';
+import { sweepInput } from './client';
+import { taskQueues } from './task-queues';
 import { sweepArchive } from './workflows';
 
 export interface NightlySweepOptions {
@@ -10,6 +10,7 @@ export interface NightlySweepOptions {
   cron?: string;
   timeZone?: string;
   maxInFlight?: number;
+  taskQueuePrefix?: string;
 }
 
 /** One schedule per source: the ID is derived from it, so creating it twice is harmless. */
@@ -29,17 +30,9 @@ export async function ensureNightlySweepSchedule(client: Client, options: Nightl
       action: {
         type: 'startWorkflow',
         workflowType: sweepArchive,
-        taskQueue: SCREENING_TASK_QUEUE,
+        taskQueue: taskQueues(options.taskQueuePrefix).screening,
         workflowId: `sweep/nightly/${options.source}`,
-        args: [
-          {
-            source: options.source,
-            modelVersion: options.modelVersion,
-            maxInFlight: options.maxInFlight ?? DEFAULT_MAX_IN_FLIGHT,
-            pageSize: DEFAULT_PAGE_SIZE,
-            incremental: true,
-          },
-        ],
+        args: [sweepInput({ ...options, incremental: true })],
       },
     });
   } catch (error) {

@@ -9,6 +9,8 @@ export interface WorkerConfig {
   inferenceConcurrency: number;
   /** Concurrent workflow tasks on the screening queue. */
   workflowConcurrency: number;
+  /** Prefix of both task queue names (see task-queues.ts); empty by default. */
+  taskQueuePrefix: string;
 }
 
 function positiveInt(name: string, fallback: number): number {
@@ -29,5 +31,6 @@ export function workerConfigFromEnv(overrides: Partial<WorkerConfig> = {}): Work
     screeningConcurrency: overrides.screeningConcurrency ?? positiveInt('SCREENING_CONCURRENCY', 8),
     inferenceConcurrency: overrides.inferenceConcurrency ?? positiveInt('INFERENCE_CONCURRENCY', 2),
     workflowConcurrency: overrides.workflowConcurrency ?? positiveInt('WORKFLOW_CONCURRENCY', 40),
+    taskQueuePrefix: overrides.taskQueuePrefix ?? process.env.CACSCREEN_TASK_QUEUE_PREFIX ?? '',
   };
 }

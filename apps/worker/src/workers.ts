@@ -3,7 +3,7 @@ import { createDb, Db } from '@cacscreen/db';
 import { ArchiveRegistry } from './activities/archive-registry';
 import { createInferenceActivities } from './activities/inference-activities';
 import { createScreeningActivities } from './activities/screening-activities';
-import { INFERENCE_TASK_QUEUE, SCREENING_TASK_QUEUE } from './task-queues';
+import { taskQueues } from './task-queues';
 import type { WorkerConfig } from './worker-config';
 import { loadLabeller } from './labeller';
 
@@ -22,7 +22,14 @@ function workflowBundle(): Promise<WorkflowBundleWithSourceMap> {
   bundlePromise ??= bundleWorkflowCode({ workflowsPath: require.resolve('./workflows'), logger: quietBundlerLogger });
   return bundlePromise;
 }
-const quietBundlerLogger = { log: () => undefined, trace: () => undefined, debug: () => undefined, info: () => undefined, warn: console.warn, error: console.error };
+const quietBundlerLogger = {
+  log: () => undefined,
+  trace: () => undefined,
+  debug: () => undefined,
+  info: () => undefined,
+  warn: console.warn,
+  error: console.error,
+};
 
 let runtimeInstalled = false;
 /** Keeps the SDK's own logging to warnings, so progress output stays readable (and PHI-free). */
@@ -55,13 +62,14 @@ export async function startWorkers(config: WorkerConfig, roles: WorkerRole[]): P
   const db: Db = createDb(config.databaseUrl);
   const archives = new ArchiveRegistry();
   const workers: Worker[] = [];
+  const queues = taskQueues(config.taskQueuePrefix);
 
   if (roles.includes('screening')) {
     workers.push(
       await Worker.create({
         connection,
         namespace: config.namespace,
-        taskQueue: SCREENING_TASK_QUEUE,
+        taskQueue: queues.screening,
         workflowBundle: await workflowBundle(),
         activities: createScreeningActivities({ db, archives }),
         maxConcurrentActivityTaskExecutions: config.screeningConcurrency,
@@ -75,7 +83,7 @@ export async function startWorkers(config: WorkerConfig, roles: WorkerRole[]): P
       await Worker.create({
         connection,
         namespace: config.namespace,
-        taskQueue: INFERENCE_TASK_QUEUE,
+        taskQueue: queues.inference,
         activities: createInferenceActivities({ archives, labeller }),
         maxConcurrentActivityTaskExecutions: config.inferenceConcurrency,
       }),

@@ -7,7 +7,7 @@ export { TISSUE_HU } from './render';
 export { referenceAgatston, densityWeight } from './reference-agatston';
 export { Rng, mixSeeds } from './random';
 export { writeStudyDicom, studyUids } from './study-dicom';
-export type { PhantomPatient, WriteStudyOptions, WrittenStudy } from './study-dicom';
+export type { PhantomPatient, SeriesVariant, WriteStudyOptions, WrittenStudy } from './study-dicom';
 export { DicomEncodeError } from './dicom-writer';
 export { generateArchive, trueAgatston, burdenBinOf } from './archive';
 export type {

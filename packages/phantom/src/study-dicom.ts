@@ -31,6 +31,37 @@ export interface PhantomPatient {
 
 export interface WriteStudyOptions {
   pixelEncoding?: PixelEncoding;
+  /** Write the study as another kind of series (test archives: localizers, contrast, non-CT). */
+  series?: SeriesVariant;
+}
+
+/** Tags that make a series something a CAC sweep must skip, for archives that mix good and unsuitable series. */
+export interface SeriesVariant {
+  /** Makes this series' UIDs differ from the study's primary series (the study UID stays the same). */
+  key: string;
+  modality?: string;
+  /** Backslash-separated ImageType, e.g. 'ORIGINAL\\PRIMARY\\LOCALIZER'. */
+  imageType?: string;
+  description?: string;
+  contrastBolusAgent?: string;
+  seriesNumber?: number;
+}
+
+/** Replaces (or adds) elements by tag. */
+function withOverrides(elements: Element[], overrides: Element[]): Element[] {
+  const replaced = new Set(overrides.map((e) => e.tag));
+  return [...elements.filter((e) => !replaced.has(e.tag)), ...overrides];
+}
+
+function variantElements(variant: SeriesVariant | undefined, uid: (suffix: string) => string): Element[] {
+  if (!variant) return [];
+  const out: Element[] = [{ tag: 0x0020000e, vr: 'UI', value: uid('series') }];
+  if (variant.modality) out.push({ tag: 0x00080060, vr: 'CS', value: variant.modality });
+  if (variant.imageType) out.push({ tag: 0x00080008, vr: 'CS', value: variant.imageType });
+  if (variant.description) out.push({ tag: 0x0008103e, vr: 'LO', value: variant.description });
+  if (variant.contrastBolusAgent) out.push({ tag: 0x00180010, vr: 'LO', value: variant.contrastBolusAgent });
+  if (variant.seriesNumber !== undefined) out.push({ tag: 0x00200011, vr: 'IS', value: variant.seriesNumber });
+  return out;
 }
 
 export interface WrittenStudy {
@@ -88,7 +119,9 @@ export async function writeStudyDicom(
   const studyTime = patient.studyTime ?? '093000';
   const seriesTime = `${studyTime.slice(0, 2)}${String(Math.min(59, Number(studyTime.slice(2, 4)) + 4)).padStart(2, '0')}${studyTime.slice(4, 6)}`;
   const signed = encoding === 'signed-hu';
-  const common: Element[] = [
+  const variantUid = (suffix: string) => uidFromKey(`${uids.series}|${options.series?.key}|${suffix}`);
+  const sopUid = (instance: number) => (options.series ? variantUid(`sop|${instance}`) : uids.sop(instance));
+  const base: Element[] = [
     { tag: 0x00080005, vr: 'CS', value: 'ISO_IR 100' },
     { tag: 0x00080008, vr: 'CS', value: 'ORIGINAL\\PRIMARY\\AXIAL' },
     { tag: 0x00080016, vr: 'UI', value: CT_IMAGE_STORAGE },
@@ -142,6 +175,7 @@ export async function writeStudyDicom(
     { tag: 0x00281053, vr: 'DS', value: 1 },
     { tag: 0x00281054, vr: 'LO', value: 'HU' },
   ];
+  const common = withOverrides(base, variantElements(options.series, variantUid));
   await fs.mkdir(outDir, { recursive: true });
   const files: string[] = [];
   const plane = cols * rows;
@@ -152,7 +186,7 @@ export async function writeStudyDicom(
       v.originMm[1] + z * v.spacingMm[2] * v.sliceDirection[1],
       v.originMm[2] + z * v.spacingMm[2] * v.sliceDirection[2],
     ];
-    const sop = uids.sop(instance);
+    const sop = sopUid(instance);
     const dataset: Element[] = [
       ...common,
       { tag: 0x00080018, vr: 'UI', value: sop },
@@ -171,5 +205,6 @@ export async function writeStudyDicom(
     await fs.writeFile(file, bytes);
     files.push(file);
   }
-  return { studyInstanceUid: uids.study, seriesInstanceUid: uids.series, frameOfReferenceUid: uids.frame, files };
+  const seriesInstanceUid = options.series ? variantUid('series') : uids.series;
+  return { studyInstanceUid: uids.study, seriesInstanceUid, frameOfReferenceUid: uids.frame, files };
 }

@@ -1,5 +1,9 @@
-import { Controller, Get, Param, ParseUUIDPipe, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiBody, ApiOkResponse, ApiParam, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { CurrentActor } from '../auth/current-actor.decorator';
+import type { Actor } from '../common/request-context';
+import { SweepControlService } from './sweep-control.service';
+import { startSweepSchema, StartSweepRequest, SWEEP_SIGNALS, SweepSignalName } from './sweeps.dto';
 import { RequireRole } from '../auth/require-role.decorator';
 import { z } from 'zod';
 import { paginationSchema } from '../common/pagination';
@@ -13,7 +17,42 @@ const listSchema = z.object(paginationSchema);
 @RequireRole('coordinator')
 @Controller('sweeps')
 export class SweepsController {
-  constructor(private readonly service: SweepsService) {}
+  constructor(
+    private readonly service: SweepsService,
+    private readonly control: SweepControlService,
+  ) {}
+
+  @Post()
+  @RequireRole('lead')
+  @ApiBody({
+    schema: {
+      type: 'object',
+      required: ['source'],
+      properties: {
+        source: { type: 'string', description: 'Absolute folder path (as the workers see it) or DICOMweb URL' },
+        maxInFlight: { type: 'integer', minimum: 1 },
+        pageSize: { type: 'integer', minimum: 1 },
+        incremental: { type: 'boolean' },
+      },
+    },
+  })
+  @ApiOkResponse({ description: 'The new sweep: { id, workflowId }' })
+  start(@CurrentActor() actor: Actor, @Body(new ZodPipe(startSweepSchema)) body: StartSweepRequest) {
+    return this.control.start(actor, body);
+  }
+
+  @Post(':id/:signal')
+  @HttpCode(202)
+  @RequireRole('lead')
+  @ApiParam({ name: 'signal', enum: SWEEP_SIGNALS })
+  @ApiOkResponse({ description: 'The signal was delivered to the sweep workflow' })
+  signal(
+    @CurrentActor() actor: Actor,
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @Param('signal', new ZodPipe(z.enum(SWEEP_SIGNALS))) signal: SweepSignalName,
+  ) {
+    return this.control.signal(actor, id, signal);
+  }
 
   @Get()
   @ApiQuery({ name: 'limit', required: false, type: Number })

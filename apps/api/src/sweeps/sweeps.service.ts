@@ -12,7 +12,13 @@ function toSweepView(row: SweepRow) {
     source: row.source,
     modelVersion: row.modelVersion,
     status: row.status,
-    counters: { seen: row.seen, screened: row.screened, skipped: row.skipped, failed: row.failed, flagged: row.flagged },
+    counters: {
+      seen: row.seen,
+      screened: row.screened,
+      skipped: row.skipped,
+      failed: row.failed,
+      flagged: row.flagged,
+    },
     startedAt: row.startedAt.toISOString(),
     finishedAt: row.finishedAt?.toISOString() ?? null,
   };

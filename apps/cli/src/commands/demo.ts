@@ -7,7 +7,7 @@ import { stateDir, startLocalStack } from '../local-stack';
 import { renderWorklist } from '../output/worklist-table';
 import { readGroundTruth } from './ground-truth';
 import { runSweepWithLocalWorkers } from './run-sweep';
-import { DEFAULT_API_PORT, startApi, waitForInterrupt } from './serve';
+import { DEFAULT_API_PORT, describeApi, startApi, waitForInterrupt } from './serve';
 
 export interface DemoOptions {
   studies: number;
@@ -43,12 +43,20 @@ export async function demoCommand(options: DemoOptions): Promise<void> {
     step(`Using the synthetic archive already in ${archiveDir}`);
   }
 
-  step('Importing the archive\'s synthetic risk factors (standing in for an EHR extract)');
+  step("Importing the archive's synthetic risk factors (standing in for an EHR extract)");
   const db = createDb(stack.databaseUrl);
   const truth = readGroundTruth(archiveDir);
   let added = 0;
   for (const study of truth.studies) {
-    if (await recordRiskFactors(db, { mrn: study.patientId, sex: study.sex, source: 'demo-ehr-extract', values: study.riskFactors })) added++;
+    if (
+      await recordRiskFactors(db, {
+        mrn: study.patientId,
+        sex: study.sex,
+        source: 'demo-ehr-extract',
+        values: study.riskFactors,
+      })
+    )
+      added++;
   }
   console.log(`  ${truth.studies.length} patients, ${added} new risk-factor records`);
 
@@ -71,11 +79,17 @@ export async function demoCommand(options: DemoOptions): Promise<void> {
   const apiFree = !(await isPortOpen(options.port));
   const api = options.serve && apiFree ? await startApi(stack.databaseUrl, stack.temporalAddress, options.port) : null;
   step('Where to look next');
-  if (api) console.log(`API:         ${api.url}/api/worklist   (OpenAPI: ${api.url}/docs)`);
-  else console.log(`API:         run \`npx cacscreen serve\` then open http://127.0.0.1:${options.port}/docs`);
-  if (stack.temporalUiUrl) console.log(`Temporal UI: ${stack.temporalUiUrl}/namespaces/default/workflows/${encodeURIComponent(run.workflowId)}`);
-  console.log(`Archive:     ${archiveDir} (ground truth in ground-truth.json)`);
-  console.log('Services:    PostgreSQL and Temporal keep running in the background; `npx cacscreen stop` stops them.');
+  if (api) console.log(describeApi(api).join('\n'));
+  else
+    console.log(
+      `API:          run \`npx cacscreen serve\`, then open http://127.0.0.1:${options.port}/app/ (worklist page) or /docs`,
+    );
+  if (stack.temporalUiUrl)
+    console.log(
+      `Temporal UI:  ${stack.temporalUiUrl}/namespaces/default/workflows/${encodeURIComponent(run.workflowId)}`,
+    );
+  console.log(`Archive:      ${archiveDir} (ground truth in ground-truth.json)`);
+  console.log('Services:     PostgreSQL and Temporal keep running in the background; `npx cacscreen stop` stops them.');
 
   if (api) {
     console.log('\nServing the API and workers. Press Ctrl+C to stop.');

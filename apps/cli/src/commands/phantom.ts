@@ -10,5 +10,7 @@ export async function phantomCommand(outdir: string, options: { studies: number;
     onProgress: (done, total) => process.stderr.write(`\r${done}/${total} studies written`),
   });
   process.stderr.write('\n');
-  console.log(`Wrote ${options.studies} studies to ${target} (ground truth: ${path.join(target, 'ground-truth.json')})`);
+  console.log(
+    `Wrote ${options.studies} studies to ${target} (ground truth: ${path.join(target, 'ground-truth.json')})`,
+  );
 }

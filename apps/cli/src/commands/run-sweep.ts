@@ -1,15 +1,7 @@
 import { Client, Connection } from '@temporalio/client';
 import { createDb, Db } from '@cacscreen/db';
-import {
-  loadLabeller,
-  progressQuery,
-  startSweep,
-  startWorkers,
-  SweepCounters,
-  SweepProgress,
-  workerConfigFromEnv,
-} from '@cacscreen/worker';
-import { ProgressLine, renderSweepProgress } from '../output/progress-bar';
+import { loadLabeller, startSweep, startWorkers, SweepCounters, workerConfigFromEnv } from '@cacscreen/worker';
+import { watchSweepWorkflow } from '../output/watch-sweep';
 
 export interface SweepRunOptions {
   databaseUrl: string;
@@ -36,23 +28,18 @@ export async function runSweepWithLocalWorkers(options: SweepRunOptions): Promis
   const db = createDb(options.databaseUrl);
   const client = new Client({ connection: await Connection.connect({ address: options.temporalAddress }) });
   const modelVersion = (await loadLabeller()).version;
-  const { workflowId } = await startSweep(client, { source: options.source, modelVersion, maxInFlight: options.maxInFlight });
+  const { workflowId } = await startSweep(client, {
+    source: options.source,
+    modelVersion,
+    maxInFlight: options.maxInFlight,
+    taskQueuePrefix: config.taskQueuePrefix,
+  });
 
-  const handle = client.workflow.getHandle(workflowId);
-  const line = new ProgressLine();
-  const poll = setInterval(() => {
-    handle
-      .query(progressQuery)
-      .then((progress: SweepProgress) => line.update(renderSweepProgress(progress)))
-      .catch(() => undefined); // between runs (continue-as-new) a query can miss; the next poll catches up
-  }, 500);
   try {
-    const counters = (await handle.result()) as SweepCounters;
-    line.finish(renderSweepProgress({ ...counters, status: 'completed', inFlight: 0, studiesPerHour: 0, etaSeconds: null }));
+    const counters = await watchSweepWorkflow(client, workflowId);
     const sweep = await db.sweep.findUniqueOrThrow({ where: { workflowId } });
     return { sweepId: sweep.id, workflowId, counters, db, client, stopWorkers: () => workers.shutdown() };
   } finally {
-    clearInterval(poll);
     if (!options.keepWorkers) await workers.shutdown();
   }
 }

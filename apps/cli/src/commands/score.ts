@@ -1,7 +1,15 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { DicomError, indexFolder, readSeriesVolume, selectSeries } from '@cacscreen/dicom';
-import { analyzeVolume, CalciumLabeller, parseRoiFile, Roi, RoiScore, ScoreResult, scoreRois } from '@cacscreen/scoring';
+import {
+  analyzeVolume,
+  CalciumLabeller,
+  parseRoiFile,
+  Roi,
+  RoiScore,
+  ScoreResult,
+  scoreRois,
+} from '@cacscreen/scoring';
 import { loadLabeller } from '@cacscreen/worker';
 import { UsageError } from './usage-error';
 
@@ -59,7 +67,12 @@ function scoreFields(score: ScoreResult) {
   return {
     agatston: {
       total: round(a.total),
-      byArtery: { LM: round(a.byArtery.LM), LAD: round(a.byArtery.LAD), LCX: round(a.byArtery.LCX), RCA: round(a.byArtery.RCA) },
+      byArtery: {
+        LM: round(a.byArtery.LM),
+        LAD: round(a.byArtery.LAD),
+        LCX: round(a.byArtery.LCX),
+        RCA: round(a.byArtery.RCA),
+      },
     },
     volumeMm3: round(score.volumeMm3),
     massMg: score.massMg === null ? null : round(score.massMg),
@@ -77,7 +90,10 @@ function scoreFields(score: ScoreResult) {
 }
 
 /** Scores one study folder without any service: index → choose a series → volume → label → Agatston. */
-export async function scoreStudyFolder(dir: string, options: { labeller: CalciumLabeller | null; rois: Roi[] | null }): Promise<ScoreOutput> {
+export async function scoreStudyFolder(
+  dir: string,
+  options: { labeller: CalciumLabeller | null; rois: Roi[] | null },
+): Promise<ScoreOutput> {
   const timings: Record<string, number> = {};
   const t0 = performance.now();
   const model = options.labeller
@@ -86,11 +102,15 @@ export async function scoreStudyFolder(dir: string, options: { labeller: Calcium
   const index = await indexFolder(dir);
   timings.index = Math.round(performance.now() - t0);
   if (index.studies.length === 0) {
-    const why = index.unreadable.length ? `; ${index.unreadable.length} unreadable file(s), e.g. ${index.unreadable[0].reason}` : '';
+    const why = index.unreadable.length
+      ? `; ${index.unreadable.length} unreadable file(s), e.g. ${index.unreadable[0].reason}`
+      : '';
     return rejected(`No DICOM study found in the folder${why}`, model, { timingsMs: timings });
   }
   if (index.studies.length > 1) {
-    throw new UsageError(`the folder holds ${index.studies.length} studies; pass the folder of one study (or use \`cacscreen sweep\`)`);
+    throw new UsageError(
+      `the folder holds ${index.studies.length} studies; pass the folder of one study (or use \`cacscreen sweep\`)`,
+    );
   }
   const study = index.studies[0];
   const selection = selectSeries(study);
@@ -111,12 +131,22 @@ export async function scoreStudyFolder(dir: string, options: { labeller: Calcium
   } catch (error) {
     // Unusable pixel data is a rejection with its reason, not a crash.
     if (!(error instanceof DicomError)) throw error;
-    return rejected(`${error.code}: ${error.message}`, model, { studyInstanceUid: study.studyInstanceUid, series, timingsMs: timings });
+    return rejected(`${error.code}: ${error.message}`, model, {
+      studyInstanceUid: study.studyInstanceUid,
+      series,
+      timingsMs: timings,
+    });
   }
   const { volume, warnings } = built;
   timings.decode = Math.round(performance.now() - t1);
 
-  const base = { studyInstanceUid: study.studyInstanceUid, seriesInstanceUid: selection.chosen.seriesInstanceUid, series, warnings, model };
+  const base = {
+    studyInstanceUid: study.studyInstanceUid,
+    seriesInstanceUid: selection.chosen.seriesInstanceUid,
+    series,
+    warnings,
+    model,
+  };
   let output: ScoreOutput;
   if (options.labeller) {
     const { score, timingsMs } = await analyzeVolume(volume, options.labeller);
@@ -130,7 +160,14 @@ export async function scoreStudyFolder(dir: string, options: { labeller: Calcium
     const t2 = performance.now();
     const rois = scoreRois(volume, options.rois);
     output.rois = Object.fromEntries(
-      Object.entries(rois).map(([name, s]) => [name, { agatston: round(s.agatston), volumeMm3: round(s.volumeMm3), massMg: s.massMg === null ? null : round(s.massMg) }]),
+      Object.entries(rois).map(([name, s]) => [
+        name,
+        {
+          agatston: round(s.agatston),
+          volumeMm3: round(s.volumeMm3),
+          massMg: s.massMg === null ? null : round(s.massMg),
+        },
+      ]),
     );
     if (!options.labeller) {
       const total = round(Object.values(rois).reduce((sum, s) => sum + s.agatston, 0));
@@ -150,8 +187,12 @@ function printHuman(output: ScoreOutput): void {
   }
   const a = output.agatston;
   if (a) {
-    console.log(`Agatston ${a.total} (LM ${a.byArtery.LM}, LAD ${a.byArtery.LAD}, LCX ${a.byArtery.LCX}, RCA ${a.byArtery.RCA})`);
-    console.log(`Category ${output.category}, CAC-DRS ${output.cacDrs}, volume ${output.volumeMm3} mm³, ${output.lesions.length} lesion(s)`);
+    console.log(
+      `Agatston ${a.total} (LM ${a.byArtery.LM}, LAD ${a.byArtery.LAD}, LCX ${a.byArtery.LCX}, RCA ${a.byArtery.RCA})`,
+    );
+    console.log(
+      `Category ${output.category}, CAC-DRS ${output.cacDrs}, volume ${output.volumeMm3} mm³, ${output.lesions.length} lesion(s)`,
+    );
   }
   for (const [name, roi] of Object.entries(output.rois ?? {})) {
     console.log(`ROI ${name}: Agatston ${roi.agatston}, volume ${roi.volumeMm3} mm³, mass ${roi.massMg ?? '-'} mg`);

@@ -2,4 +2,6 @@ export * from './postgres';
 export * from './temporal';
 export * from './local-stack';
 export { stateDir } from './state-dir';
-export { stopLocalStack } from './stop-local-stack';
+export { stopLocalStack, stopPostgres } from './stop-local-stack';
+export { isPortOpen } from './process-utils';
+export { localAdminApiKey } from './demo-api-key';

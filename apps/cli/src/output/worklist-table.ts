@@ -1,6 +1,7 @@
 import type { Db } from '@cacscreen/db';
 
-const fixed = (value: number | null | undefined): string => (value === null || value === undefined ? '-' : value.toFixed(0));
+const fixed = (value: number | null | undefined): string =>
+  value === null || value === undefined ? '-' : value.toFixed(0);
 
 /** The open worklist as a plain-text table, most urgent first. */
 export async function renderWorklist(db: Db, sweepId?: string): Promise<string> {
@@ -23,11 +24,18 @@ export async function renderWorklist(db: Db, sweepId?: string): Promise<string> 
       fixed(result.agatstonLCX),
       fixed(result.agatstonRCA),
       result.cacDrs ?? '-',
-      result.risk?.pooledCohortPct === null || result.risk?.pooledCohortPct === undefined ? '-' : result.risk.pooledCohortPct.toFixed(1),
+      result.risk?.pooledCohortPct === null || result.risk?.pooledCohortPct === undefined
+        ? '-'
+        : result.risk.pooledCohortPct.toFixed(1),
       item.tier,
     ];
   });
   const widths = header.map((title, column) => Math.max(title.length, ...rows.map((row) => row[column].length)));
   const line = (cells: string[]) => cells.map((cell, column) => cell.padEnd(widths[column])).join('  ');
-  return [`Worklist: ${items.length} patient(s) flagged`, line(header), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)].join('\n');
+  return [
+    `Worklist: ${items.length} patient(s) flagged`,
+    line(header),
+    line(widths.map((w) => '-'.repeat(w))),
+    ...rows.map(line),
+  ].join('\n');
 }

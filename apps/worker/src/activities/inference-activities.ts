@@ -8,22 +8,33 @@ import { AnalyzeSeriesInput, BAD_DATA_FAILURE, InferenceActivities, SeriesAnalys
 /** Lesions kept in the result that travels through Temporal (largest first); the rest are summed in the scores. */
 const MAX_LESIONS_IN_RESULT = 200;
 
+const HEARTBEAT_INTERVAL_MS = 5_000;
+
 const round = (value: number, digits = 2) => Math.round(value * 10 ** digits) / 10 ** digits;
 
 /** Bad data is not retried: a DICOM or scoring error becomes a non-retryable failure carrying its message. */
 export function asBadDataFailure(error: unknown): never {
   if (error instanceof DicomError || error instanceof ScoringError) {
-    throw ApplicationFailure.create({ type: BAD_DATA_FAILURE, message: `${error.code}: ${error.message}`, nonRetryable: true });
+    throw ApplicationFailure.create({
+      type: BAD_DATA_FAILURE,
+      message: `${error.code}: ${error.message}`,
+      nonRetryable: true,
+    });
   }
   throw error;
 }
 
-export function createInferenceActivities(deps: { archives: ArchiveRegistry; labeller: CalciumLabeller }): InferenceActivities {
+export function createInferenceActivities(deps: {
+  archives: ArchiveRegistry;
+  labeller: CalciumLabeller;
+}): InferenceActivities {
   return {
     /** Load → decode → HU volume → label → score. Heartbeats between stages so a dead worker is noticed quickly. */
     async analyzeSeries(input: AnalyzeSeriesInput): Promise<SeriesAnalysis> {
       const heartbeat = (stage: string) => Context.current().heartbeat(stage);
       const started = performance.now();
+      // Also beat between stages while awaiting I/O, so a slow archive read is not taken for a dead worker.
+      const ticker = setInterval(() => heartbeat('working'), HEARTBEAT_INTERVAL_MS);
       try {
         const files = await deps.archives.seriesFiles(input.source, input.studyInstanceUid, input.seriesInstanceUid);
         heartbeat('decode');
@@ -62,6 +73,8 @@ export function createInferenceActivities(deps: { archives: ArchiveRegistry; lab
         };
       } catch (error) {
         return asBadDataFailure(error);
+      } finally {
+        clearInterval(ticker);
       }
     },
   };

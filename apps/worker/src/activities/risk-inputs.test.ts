@@ -7,7 +7,9 @@ describe('risk inputs from what is on file', () => {
     const study = { ageAtStudy: null, studyDate: new Date('2024-06-10T00:00:00Z') };
     expect(ageAtStudy({ sex: 'M', birthDate: new Date('1960-06-11T00:00:00Z') }, study)).toBe(63); // day before the birthday
     expect(ageAtStudy({ sex: 'M', birthDate: new Date('1960-06-10T00:00:00Z') }, study)).toBe(64); // on the birthday
-    expect(ageAtStudy({ sex: 'M', birthDate: new Date('1960-06-10T00:00:00Z') }, { ...study, ageAtStudy: 70 })).toBe(70);
+    expect(ageAtStudy({ sex: 'M', birthDate: new Date('1960-06-10T00:00:00Z') }, { ...study, ageAtStudy: 70 })).toBe(
+      70,
+    );
     expect(ageAtStudy({ sex: 'M', birthDate: null }, { ageAtStudy: null, studyDate: null })).toBeUndefined();
   });
 
@@ -35,7 +37,15 @@ describe('risk inputs from what is on file', () => {
       knownAscvd: false,
     };
     const input = buildRiskInput({ sex: 'M', birthDate: null }, { ageAtStudy: 55, studyDate: null }, factors, 0);
-    expect(input).toMatchObject({ age: 55, sex: 'male', race: 'black', totalCholesterol: 213, hdl: 50, systolicBp: 120, cac: 0 });
+    expect(input).toMatchObject({
+      age: 55,
+      sex: 'male',
+      race: 'black',
+      totalCholesterol: 213,
+      hdl: 50,
+      systolicBp: 120,
+      cac: 0,
+    });
     expect(input.smoker).toBeUndefined();
     expect(input.familyHistory).toBeUndefined();
   });

@@ -26,7 +26,8 @@ const DICOM_SEX: Record<string, 'male' | 'female'> = { M: 'male', F: 'female', m
 function yearsBetween(from: Date, to: Date): number {
   let years = to.getUTCFullYear() - from.getUTCFullYear();
   const beforeBirthday =
-    to.getUTCMonth() < from.getUTCMonth() || (to.getUTCMonth() === from.getUTCMonth() && to.getUTCDate() < from.getUTCDate());
+    to.getUTCMonth() < from.getUTCMonth() ||
+    (to.getUTCMonth() === from.getUTCMonth() && to.getUTCDate() < from.getUTCDate());
   if (beforeBirthday) years--;
   return years;
 }
@@ -39,7 +40,12 @@ export function ageAtStudy(patient: PatientFacts, study: StudyFacts): number | u
 }
 
 /** Builds the risk engine's input from what is on file; absent values stay absent (the engine names them). */
-export function buildRiskInput(patient: PatientFacts, study: StudyFacts, factors: RiskFactorRow | null, cac: number): RiskInput {
+export function buildRiskInput(
+  patient: PatientFacts,
+  study: StudyFacts,
+  factors: RiskFactorRow | null,
+  cac: number,
+): RiskInput {
   const present = <T>(value: T | null | undefined): T | undefined => (value === null ? undefined : value);
   return {
     age: ageAtStudy(patient, study),

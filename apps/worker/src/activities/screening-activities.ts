@@ -54,6 +54,17 @@ export function createScreeningActivities(deps: { db: Db; archives: ArchiveRegis
 
     /** Reads the study's headers, chooses a series and stores every series decision with its reason. */
     async prepareStudy(input: PrepareStudyInput): Promise<PreparedStudy> {
+      const done = await findScreenedStudyUids(db, [input.studyInstanceUid], input.modelVersion);
+      if (done.size > 0) {
+        const studyId = (await db.study.findUniqueOrThrow({ where: { studyInstanceUid: input.studyInstanceUid } })).id;
+        return {
+          studyId,
+          alreadyScreened: true,
+          chosenSeriesUid: null,
+          lowConfidence: false,
+          reason: 'already screened',
+        };
+      }
       const study = await archives.get(input.source).getStudy(input.studyInstanceUid);
       const selection = selectSeries(study);
       const patient = await readPatientFacts(study);
@@ -83,11 +94,18 @@ export function createScreeningActivities(deps: { db: Db; archives: ArchiveRegis
       if (!selection.chosen) {
         const unreadable = study.unreadable.length ? `; ${study.unreadable.length} unreadable file(s)` : '';
         const reasons = selection.decisions.map((d) => d.reason).join('; ') || 'the study has no readable series';
-        return { studyId, chosenSeriesUid: null, lowConfidence: false, reason: `No eligible series: ${reasons}${unreadable}` };
+        return {
+          studyId,
+          alreadyScreened: false,
+          chosenSeriesUid: null,
+          lowConfidence: false,
+          reason: `No eligible series: ${reasons}${unreadable}`,
+        };
       }
       const chosen = decisions.get(selection.chosen.seriesInstanceUid);
       return {
         studyId,
+        alreadyScreened: false,
         chosenSeriesUid: selection.chosen.seriesInstanceUid,
         lowConfidence: chosen?.lowConfidence ?? false,
         reason: chosen?.reason ?? 'chosen',
@@ -110,7 +128,12 @@ export function createScreeningActivities(deps: { db: Db; archives: ArchiveRegis
         return { flagged: false, tier: null };
       }
       const study = await db.study.findUnique({ where: { id: input.studyId }, include: { patient: true } });
-      if (!study) throw ApplicationFailure.create({ type: BAD_DATA_FAILURE, message: `study ${input.studyId} vanished`, nonRetryable: true });
+      if (!study)
+        throw ApplicationFailure.create({
+          type: BAD_DATA_FAILURE,
+          message: `study ${input.studyId} vanished`,
+          nonRetryable: true,
+        });
       const factors = await latestRiskFactors(db, study.patientId);
       const { analysis } = input;
       const riskInput = buildRiskInput(study.patient, study, factors, analysis.agatstonTotal);

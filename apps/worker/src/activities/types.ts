@@ -22,9 +22,12 @@ export interface StudiesPage {
 export interface PrepareStudyInput {
   source: string;
   studyInstanceUid: string;
+  modelVersion: string;
 }
 export interface PreparedStudy {
   studyId: string;
+  /** True when this model version already has a final result for the study: nothing more to do. */
+  alreadyScreened: boolean;
   /** The series to analyse, or null with the reason when none is eligible. */
   chosenSeriesUid: string | null;
   lowConfidence: boolean;
@@ -58,7 +61,14 @@ export interface SeriesAnalysis {
 }
 
 export type RecordOutcomeInput =
-  | { kind: 'scored'; studyId: string; sweepId: string | null; modelVersion: string; lowConfidence: boolean; analysis: SeriesAnalysis }
+  | {
+      kind: 'scored';
+      studyId: string;
+      sweepId: string | null;
+      modelVersion: string;
+      lowConfidence: boolean;
+      analysis: SeriesAnalysis;
+    }
   | { kind: 'rejected' | 'failed'; studyId: string; sweepId: string | null; modelVersion: string; reason: string };
 export interface RecordedOutcome {
   flagged: boolean;

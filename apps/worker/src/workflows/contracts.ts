@@ -32,6 +32,8 @@ export interface SweepArchiveInput {
   incremental?: boolean;
   /** Internal: the watermark (YYYYMMDD) an incremental sweep resolved. */
   studiesAfter?: string | null;
+  /** Task queue of the analysis activities; default cac-inference. */
+  inferenceTaskQueue?: string;
   /** Internal: where the previous run stopped (continue-as-new). */
   cursor?: string | null;
   counters?: SweepCounters;
@@ -52,11 +54,15 @@ export interface ScreenStudyInput {
   source: string;
   studyInstanceUid: string;
   modelVersion: string;
+  /** Task queue of the analysis activities; default cac-inference. */
+  inferenceTaskQueue?: string;
 }
 
 export type ScreenOutcome =
   | { status: 'scored'; flagged: boolean; tier: string; agatston: number }
   | { status: 'rejected'; reason: string }
+  /** A final result of this model version was already stored (e.g. by an overlapping sweep). */
+  | { status: 'already-screened' }
   | { status: 'failed'; reason: string };
 
 export const progressQuery = defineQuery<SweepProgress>('progress');
@@ -64,8 +70,18 @@ export const pauseSignal = defineSignal('pause');
 export const resumeSignal = defineSignal('resume');
 export const cancelSignal = defineSignal('cancel');
 
-export const emptyCounters = (): SweepCounters => ({ seen: 0, screened: 0, skipped: 0, failed: 0, flagged: 0, alreadyScreened: 0 });
+export const emptyCounters = (): SweepCounters => ({
+  seen: 0,
+  screened: 0,
+  skipped: 0,
+  failed: 0,
+  flagged: 0,
+  alreadyScreened: 0,
+});
 
-/** Child workflow ID: one screening per study per model version. */
-export const screenStudyWorkflowId = (studyInstanceUid: string, modelVersion: string): string =>
-  `screen/${studyInstanceUid}/${modelVersion}`;
+/**
+ * Child workflow ID: one screening per study per model version (per deployment, when task queues are prefixed:
+ * deployments sharing a namespace must not block each other's studies).
+ */
+export const screenStudyWorkflowId = (studyInstanceUid: string, modelVersion: string, deploymentPrefix = ''): string =>
+  `${deploymentPrefix}screen/${studyInstanceUid}/${modelVersion}`;

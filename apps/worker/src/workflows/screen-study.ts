@@ -1,22 +1,33 @@
-import { ActivityFailure, ApplicationFailure, proxyActivities, RetryPolicy } from '@temporalio/workflow';
+import {
+  ActivityFailure,
+  ActivityOptions,
+  ApplicationFailure,
+  proxyActivities,
+  RetryPolicy,
+} from '@temporalio/workflow';
 import type { InferenceActivities, ScreeningActivities } from '../activities/types';
 import { BAD_DATA_FAILURE } from '../activities/types';
 import { INFERENCE_TASK_QUEUE } from '../task-queues';
 import type { ScreenOutcome, ScreenStudyInput } from './contracts';
 
-const infrastructureRetry: RetryPolicy = { initialInterval: '1s', backoffCoefficient: 2, maximumInterval: '30s', maximumAttempts: 8 };
+const infrastructureRetry: RetryPolicy = {
+  initialInterval: '1s',
+  backoffCoefficient: 2,
+  maximumInterval: '30s',
+  maximumAttempts: 8,
+};
 
 const screening = proxyActivities<ScreeningActivities>({
   startToCloseTimeout: '2m',
   retry: { ...infrastructureRetry, nonRetryableErrorTypes: [BAD_DATA_FAILURE] },
 });
 
-const inference = proxyActivities<InferenceActivities>({
-  taskQueue: INFERENCE_TASK_QUEUE,
+const inferenceOptions: ActivityOptions = {
   startToCloseTimeout: '10m',
-  heartbeatTimeout: '1m',
+  // A worker that dies mid-analysis is noticed after this long and the study is retried on another worker.
+  heartbeatTimeout: '30s',
   retry: { ...infrastructureRetry, maximumAttempts: 4, nonRetryableErrorTypes: [BAD_DATA_FAILURE] },
-});
+};
 
 /** Why an activity gave up, in words fit for the stored record. */
 function failureReason(error: unknown): { badData: boolean; reason: string } {
@@ -27,7 +38,16 @@ function failureReason(error: unknown): { badData: boolean; reason: string } {
 
 /** Screens one study: choose a series, analyse it, assess risk, record the outcome (and the worklist item). */
 export async function screenStudy(input: ScreenStudyInput): Promise<ScreenOutcome> {
-  const prepared = await screening.prepareStudy({ source: input.source, studyInstanceUid: input.studyInstanceUid });
+  const inference = proxyActivities<InferenceActivities>({
+    ...inferenceOptions,
+    taskQueue: input.inferenceTaskQueue ?? INFERENCE_TASK_QUEUE,
+  });
+  const prepared = await screening.prepareStudy({
+    source: input.source,
+    studyInstanceUid: input.studyInstanceUid,
+    modelVersion: input.modelVersion,
+  });
+  if (prepared.alreadyScreened) return { status: 'already-screened' };
   const base = { studyId: prepared.studyId, sweepId: input.sweepId, modelVersion: input.modelVersion };
   if (!prepared.chosenSeriesUid) {
     await screening.recordOutcome({ ...base, kind: 'rejected', reason: prepared.reason });
@@ -39,8 +59,18 @@ export async function screenStudy(input: ScreenStudyInput): Promise<ScreenOutcom
       studyInstanceUid: input.studyInstanceUid,
       seriesInstanceUid: prepared.chosenSeriesUid,
     });
-    const recorded = await screening.recordOutcome({ ...base, kind: 'scored', lowConfidence: prepared.lowConfidence, analysis });
-    return { status: 'scored', flagged: recorded.flagged, tier: recorded.tier ?? 'unknown', agatston: analysis.agatstonTotal };
+    const recorded = await screening.recordOutcome({
+      ...base,
+      kind: 'scored',
+      lowConfidence: prepared.lowConfidence,
+      analysis,
+    });
+    return {
+      status: 'scored',
+      flagged: recorded.flagged,
+      tier: recorded.tier ?? 'unknown',
+      agatston: analysis.agatstonTotal,
+    };
   } catch (error) {
     const { badData, reason } = failureReason(error);
     const kind = badData ? 'rejected' : 'failed';

@@ -1,12 +1,4 @@
-import {
-  ParentClosePolicy,
-  condition,
-  continueAsNew,
-  executeChild,
-  proxyActivities,
-  setHandler,
-  workflowInfo,
-} from '@temporalio/workflow';
+import { condition, continueAsNew, proxyActivities, setHandler, workflowInfo } from '@temporalio/workflow';
 import type { ScreeningActivities } from '../activities/types';
 import {
   SweepArchiveInput,
@@ -18,9 +10,8 @@ import {
   pauseSignal,
   progressQuery,
   resumeSignal,
-  screenStudyWorkflowId,
 } from './contracts';
-import { screenStudy } from './screen-study';
+import { runScreenStudy } from './run-screen-study';
 
 const activities = proxyActivities<ScreeningActivities>({
   startToCloseTimeout: '5m',
@@ -31,7 +22,8 @@ function countOutcome(counters: SweepCounters, outcome: ScreenOutcome): void {
   if (outcome.status === 'scored') {
     counters.screened++;
     if (outcome.flagged) counters.flagged++;
-  } else if (outcome.status === 'rejected') counters.skipped++;
+  } else if (outcome.status === 'already-screened') counters.alreadyScreened++;
+  else if (outcome.status === 'rejected') counters.skipped++;
   else counters.failed++;
 }
 
@@ -55,13 +47,18 @@ export async function sweepArchive(input: SweepArchiveInput): Promise<SweepCount
     const done = counters.screened + counters.skipped + counters.failed;
     const studiesPerHour = done / hours;
     const status = cancelled ? 'cancelling' : paused ? 'paused' : 'running';
-    const etaSeconds = studiesPerHour > 0 ? Math.round(((pageRemaining + inFlight.size) / studiesPerHour) * 3600) : null;
+    const etaSeconds =
+      studiesPerHour > 0 ? Math.round(((pageRemaining + inFlight.size) / studiesPerHour) * 3600) : null;
     return { ...counters, status, inFlight: inFlight.size, studiesPerHour: Math.round(studiesPerHour), etaSeconds };
   });
 
   const sweepId =
     input.sweepId ??
-    (await activities.registerSweep({ workflowId: workflowInfo().workflowId, source: input.source, modelVersion: input.modelVersion }));
+    (await activities.registerSweep({
+      workflowId: workflowInfo().workflowId,
+      source: input.source,
+      modelVersion: input.modelVersion,
+    }));
   const studiesAfter =
     input.studiesAfter !== undefined || !input.incremental
       ? (input.studiesAfter ?? null)
@@ -82,10 +79,12 @@ export async function sweepArchive(input: SweepArchiveInput): Promise<SweepCount
     await condition(() => cancelled || (!paused && inFlight.size < input.maxInFlight));
     if (cancelled) break;
     pageRemaining--;
-    const child: Promise<void> = executeChild(screenStudy, {
-      workflowId: screenStudyWorkflowId(studyInstanceUid, input.modelVersion),
-      args: [{ sweepId, source: input.source, studyInstanceUid, modelVersion: input.modelVersion }],
-      parentClosePolicy: ParentClosePolicy.ABANDON,
+    const child: Promise<void> = runScreenStudy({
+      sweepId,
+      source: input.source,
+      studyInstanceUid,
+      modelVersion: input.modelVersion,
+      inferenceTaskQueue: input.inferenceTaskQueue,
     })
       .then((outcome) => countOutcome(counters, outcome))
       .catch((error: unknown) => countOutcome(counters, { status: 'failed', reason: String(error) }))
@@ -98,7 +97,15 @@ export async function sweepArchive(input: SweepArchiveInput): Promise<SweepCount
   const status = cancelled ? 'cancelled' : finished ? 'completed' : 'running';
   await activities.saveSweepProgress({ sweepId, counters, status });
   if (!finished) {
-    await continueAsNew<typeof sweepArchive>({ ...input, sweepId, studiesAfter, cursor: page.nextCursor, counters, startedAtMs, paused });
+    await continueAsNew<typeof sweepArchive>({
+      ...input,
+      sweepId,
+      studiesAfter,
+      cursor: page.nextCursor,
+      counters,
+      startedAtMs,
+      paused,
+    });
   }
   return counters;
 }

@@ -1,0 +1,67 @@
+import { randomUUID } from 'node:crypto';
+import { Inject, Injectable, NotFoundException, Optional, ServiceUnavailableException } from '@nestjs/common';
+import type { Client } from '@temporalio/client';
+import { ensureSweep, type Db } from '@cacscreen/db';
+import {
+  cancelSignal,
+  loadLabeller,
+  pauseSignal,
+  resumeSignal,
+  sweepArchive,
+  sweepInput,
+  taskQueues,
+} from '@cacscreen/worker';
+import { AuditRepository } from '../audit/audit.repository';
+import { authorize } from '../auth/authorize';
+import type { Actor } from '../common/request-context';
+import { DB, TEMPORAL_CLIENT } from '../common/tokens';
+import type { StartSweepRequest, SweepSignalName } from './sweeps.dto';
+
+const SIGNALS = { pause: pauseSignal, resume: resumeSignal, cancel: cancelSignal } as const;
+
+/** Starts sweeps and steers running ones. The state lives in Temporal and PostgreSQL, never in this process. */
+@Injectable()
+export class SweepControlService {
+  constructor(
+    @Inject(DB) private readonly db: Db,
+    private readonly audit: AuditRepository,
+    @Optional() @Inject(TEMPORAL_CLIENT) private readonly client?: Client,
+  ) {}
+
+  private temporal(): Client {
+    if (!this.client)
+      throw new ServiceUnavailableException('Temporal is not configured for this API (set TEMPORAL_ADDRESS)');
+    return this.client;
+  }
+
+  async start(actor: Actor, request: StartSweepRequest): Promise<{ id: string; workflowId: string }> {
+    authorize(actor, 'lead');
+    const client = this.temporal();
+    const modelVersion = (await loadLabeller()).version;
+    const taskQueuePrefix = process.env.CACSCREEN_TASK_QUEUE_PREFIX ?? '';
+    const workflowId = `sweep/${randomUUID()}`;
+    // The row first, so the caller gets an ID it can poll at once; the workflow adopts it.
+    const sweepId = await ensureSweep(this.db, { workflowId, source: request.source, modelVersion });
+    await client.workflow.start(sweepArchive, {
+      taskQueue: taskQueues(taskQueuePrefix).screening,
+      workflowId,
+      args: [{ ...sweepInput({ ...request, modelVersion, taskQueuePrefix }), sweepId }],
+    });
+    await this.audit.record(actor, {
+      action: 'sweep.started',
+      entityType: 'Sweep',
+      entityId: sweepId,
+      after: { ...request, modelVersion },
+    });
+    return { id: sweepId, workflowId };
+  }
+
+  async signal(actor: Actor, sweepId: string, name: SweepSignalName): Promise<{ id: string; signal: SweepSignalName }> {
+    authorize(actor, 'lead');
+    const sweep = await this.db.sweep.findUnique({ where: { id: sweepId } });
+    if (!sweep) throw new NotFoundException(`No sweep ${sweepId}`);
+    await this.temporal().workflow.getHandle(sweep.workflowId).signal(SIGNALS[name]);
+    await this.audit.record(actor, { action: `sweep.${name}`, entityType: 'Sweep', entityId: sweepId });
+    return { id: sweepId, signal: name };
+  }
+}
