@@ -32,22 +32,40 @@ const quietBundlerLogger = {
 };
 
 let runtimeInstalled = false;
-/** Keeps the SDK's own logging to warnings, so progress output stays readable (and PHI-free). */
+
+type LogMeta = Record<string, unknown> | undefined;
+
+/**
+ * One line per SDK warning, without stack traces or error messages: those can carry file paths, which in some
+ * archives contain patient IDs. Failures are stored with their reasons in the database and the Temporal history.
+ */
+function describeWarning(message: string, meta: LogMeta): string | null {
+  // An inference-only worker has no workflows by design; that is not worth a warning.
+  if (message.startsWith('No workflows registered')) return null;
+  const error = meta?.error as { name?: string; type?: string } | undefined;
+  const activity = typeof meta?.activityType === 'string' ? ` ${meta.activityType}` : '';
+  const attempt = typeof meta?.attempt === 'number' ? ` (attempt ${meta.attempt})` : '';
+  const kind = error ? `: ${error.type ?? error.name ?? 'error'}` : '';
+  return `[temporal] ${message}${activity}${attempt}${kind}`;
+}
+
+/** Keeps the SDK's own logging to short warnings, so progress output stays readable (and PHI-free). */
 function installQuietRuntime(): void {
   if (runtimeInstalled) return;
   runtimeInstalled = true;
+  const warn = (message: string, meta?: LogMeta) => {
+    const line = describeWarning(message, meta);
+    if (line) console.warn(line);
+  };
   try {
     Runtime.install({
       logger: {
-        log: () => undefined,
+        log: (level, message, meta) => (level === 'WARN' || level === 'ERROR' ? warn(message, meta) : undefined),
         trace: () => undefined,
         debug: () => undefined,
         info: () => undefined,
-        warn: (message) => {
-          // An inference-only worker has no workflows by design; that is not worth a warning.
-          if (!message.startsWith('No workflows registered')) console.warn(`[temporal] ${message}`);
-        },
-        error: (message) => console.error(`[temporal] ${message}`),
+        warn,
+        error: warn,
       },
     });
   } catch {
