@@ -5,6 +5,7 @@ import { createInferenceActivities } from './activities/inference-activities';
 import { createScreeningActivities } from './activities/screening-activities';
 import { taskQueues } from './task-queues';
 import type { WorkerConfig } from './worker-config';
+import type { InferenceActivities, ScreeningActivities } from './activities/types';
 import { loadLabeller } from './labeller';
 
 export type WorkerRole = 'screening' | 'inference';
@@ -74,7 +75,20 @@ function installQuietRuntime(): void {
 }
 
 /** Starts the workers for the given roles in this process: screening (workflows + I/O) and/or inference. */
-export async function startWorkers(config: WorkerConfig, roles: WorkerRole[]): Promise<RunningWorkers> {
+/**
+ * Activity implementations to use instead of the real ones: for orchestration tests and benchmarks that measure
+ * Temporal alone (never for production).
+ */
+export interface ActivityOverrides {
+  screening?: ScreeningActivities;
+  inference?: InferenceActivities;
+}
+
+export async function startWorkers(
+  config: WorkerConfig,
+  roles: WorkerRole[],
+  overrides: ActivityOverrides = {},
+): Promise<RunningWorkers> {
   installQuietRuntime();
   const connection = await NativeConnection.connect({ address: config.temporalAddress });
   const db: Db = createDb(config.databaseUrl);
@@ -89,20 +103,20 @@ export async function startWorkers(config: WorkerConfig, roles: WorkerRole[]): P
         namespace: config.namespace,
         taskQueue: queues.screening,
         workflowBundle: await workflowBundle(),
-        activities: createScreeningActivities({ db, archives }),
+        activities: overrides.screening ?? createScreeningActivities({ db, archives }),
         maxConcurrentActivityTaskExecutions: config.screeningConcurrency,
         maxConcurrentWorkflowTaskExecutions: config.workflowConcurrency,
       }),
     );
   }
   if (roles.includes('inference')) {
-    const labeller = await loadLabeller();
+    const activities = overrides.inference ?? createInferenceActivities({ archives, labeller: await loadLabeller() });
     workers.push(
       await Worker.create({
         connection,
         namespace: config.namespace,
         taskQueue: queues.inference,
-        activities: createInferenceActivities({ archives, labeller }),
+        activities,
         maxConcurrentActivityTaskExecutions: config.inferenceConcurrency,
       }),
     );
