@@ -13,7 +13,13 @@ import { mkdtempSync, rmSync } from 'fs';
 import { tmpdir } from 'os';
 import * as path from 'path';
 import { generateArchive, type PhantomStudy } from '@cacscreen/phantom';
-import { cacCategory, CalciumLabel, computeAgatston, labelCalciumBaseline } from '@cacscreen/scoring';
+import {
+  cacCategory,
+  CalciumLabel,
+  computeAgatston,
+  labelCalciumBaseline,
+  type BaselineDiagnostics,
+} from '@cacscreen/scoring';
 import {
   archiveStudy,
   archiveStudySettings,
@@ -73,7 +79,8 @@ const f1 = (n: number) => n.toFixed(1);
 function evaluate(s: ArchiveStudySettings, quiet: boolean, noiseHu?: number): StudyResult {
   const study = noiseHu === undefined ? archiveStudy(s) : archiveStudy({ ...s, noiseHu } as ArchiveStudySettings);
   const t0 = process.hrtime.bigint();
-  const predicted = labelCalciumBaseline(study.volume);
+  const diag: Partial<BaselineDiagnostics> = {};
+  const predicted = labelCalciumBaseline(study.volume, diag);
   const ms = Number(process.hrtime.bigint() - t0) / 1e6;
   const truth = computeAgatston(study.volume, study.labels).agatston;
   const measured = computeAgatston(study.volume, predicted).agatston;
@@ -134,7 +141,39 @@ function evaluate(s: ArchiveStudySettings, quiet: boolean, noiseHu?: number): St
         `| false ${fmt(falseByKind)} | missed ${fmt(missedBy)} | wrong ${fmt(wrong)} | ${ms.toFixed(0)} ms`,
     );
   }
+  if (process.argv.includes('--components')) explain(study, diag);
   return r;
+}
+
+/** Components whose decision disagrees with the nearest ground-truth lesion (within 6 mm of its centroid). */
+function explain(study: PhantomStudy, diag: Partial<BaselineDiagnostics>): void {
+  const v = study.volume;
+  for (const c of diag.components ?? []) {
+    const p = c.centre.map((k, a) => v.originMm[a] + k * v.spacingMm[a]);
+    let near = null as PhantomStudy['lesions'][number] | null;
+    let d = 6;
+    for (const l of study.lesions) {
+      const e = Math.hypot(p[0] - l.centreMm[0], p[1] - l.centreMm[1], p[2] - l.centreMm[2]);
+      if (e < d) {
+        d = e;
+        near = l;
+      }
+    }
+    const predictedCoronary = isCoronary(c.label);
+    const truthCoronary = near !== null && near.label !== CalciumLabel.OtherCalcium;
+    const wrongArtery = predictedCoronary && truthCoronary && near!.label !== c.label;
+    if (process.argv.includes('--tsv')) {
+      console.log(
+        `TSV\t${c.reason}\t${c.label}\t${c.voxels}\t${c.peakHu}\t${c.fat.toFixed(2)}\t${c.fatClose.toFixed(2)}\t${c.offsetMm.map(f1).join('\t')}\t${near ? near.kind : '-'}\t${near?.artery ?? '-'}\t${study.settings.sliceThicknessMm}`,
+      );
+      continue;
+    }
+    if (predictedCoronary === truthCoronary && !wrongArtery && !process.argv.includes('--all-components')) continue;
+    const truthName = near ? `${near.kind}${near.artery ? `/${near.artery}` : ''} (${d.toFixed(1)} mm)` : '-';
+    console.log(
+      `    ${c.reason.padEnd(11)} → ${c.label} n=${c.voxels} peak=${c.peakHu} fat=${c.fat.toFixed(2)} off=[${c.offsetMm.map(f1).join(', ')}] truth ${truthName}`,
+    );
+  }
 }
 
 function summary(name: string, rs: StudyResult[]): void {

@@ -25,6 +25,8 @@ const FAT_HI_HU = -30;
 const BONE_VOLUME_MM3 = 1500;
 const BONE_LENGTH_MM = 60;
 const COARSE_MM = 4;
+/** Minimum fat fraction within 3 mm (in-plane) of a coronary candidate. */
+const FAT_CLOSE_MIN = 0.3;
 const DEG = Math.PI / 180;
 
 export interface BaselineDiagnostics {
@@ -33,6 +35,22 @@ export interface BaselineDiagnostics {
   noiseHu: number;
   candidates: number;
   boneComponents: number;
+  /** One record per candidate component (≥ 130 HU, inside the body): what was decided and why. */
+  components: CandidateRecord[];
+}
+
+export interface CandidateRecord {
+  /** Centroid, voxel coordinates (x, y, z). */
+  centre: [number, number, number];
+  voxels: number;
+  peakHu: number;
+  label: CalciumLabel;
+  /** Why: bone | near-bone | noise | outside | coronary | not-fat | aorta | ... */
+  reason: string;
+  fat: number;
+  fatClose: number;
+  /** Offset from the heart centre, mm, patient axes. */
+  offsetMm: [number, number, number];
 }
 
 /** Voxel grid → patient direction signs: +1 when increasing index moves towards patient left / posterior / head. */
@@ -370,6 +388,45 @@ function fatAround(v: Volume, c: Component): number {
   return total > 0 ? fat / total : 0;
 }
 
+/**
+ * Fat fraction of the in-plane ring within `mm` of the component's voxels (same slices, voxels < 130 HU): coronary
+ * calcium sits in a vessel sleeve of epicardial fat, annulus calcium inside the myocardium has little fat this close.
+ */
+function fatNear(v: Volume, c: Component, mm: number, mark: Uint8Array): number {
+  const [cols, rows] = v.dims;
+  const plane = cols * rows;
+  const gx = Math.max(1, Math.round(mm / v.spacingMm[0]));
+  const gy = Math.max(1, Math.round(mm / v.spacingMm[1]));
+  const r2 = (gx + 0.5) * (gy + 0.5);
+  let fat = 0;
+  let total = 0;
+  const touched: number[] = [];
+  for (const q of c.voxels) {
+    const qz = (q / plane) | 0;
+    const rem = q - qz * plane;
+    const qy = (rem / cols) | 0;
+    const qx = rem - qy * cols;
+    for (let dy = -gy; dy <= gy; dy++) {
+      const y = qy + dy;
+      if (y < 0 || y >= rows) continue;
+      for (let dx = -gx; dx <= gx; dx++) {
+        const x = qx + dx;
+        if (x < 0 || x >= cols || dx * dx + dy * dy > r2) continue;
+        const i = qz * plane + y * cols + x;
+        if (mark[i]) continue;
+        mark[i] = 1;
+        touched.push(i);
+        const hu = v.hu[i];
+        if (hu >= CALCIUM_HU) continue;
+        total++;
+        if (hu >= FAT_LO_HU && hu <= FAT_HI_HU) fat++;
+      }
+    }
+  }
+  for (const i of touched) mark[i] = 0;
+  return total > 0 ? fat / total : 0;
+}
+
 /** Typical heart frame: long axis (base → apex), anterior and left unit vectors, in patient (LPS) axes. */
 function typicalHeartFrame(): { axis: number[]; anterior: number[]; left: number[] } {
   const az = 45 * DEG;
@@ -439,35 +496,58 @@ export function labelCalciumBaseline(volume: Volume, diagnostics?: Partial<Basel
     diagnostics.heartRadiusMm = heart?.radiusMm ?? 0;
     diagnostics.heartCentreMm = heart ? voxelToPatient(volume, heart.centre) : null;
   }
+  const records: CandidateRecord[] = [];
+  const mark = new Uint8Array(volume.hu.length);
   for (const c of cands) {
     const n = c.voxels.length;
-    if (isBone(c) || nearBone(volume, bone, c)) continue;
-    // Noise: a lone bright voxel in soft tissue is noise when the image is noisy.
-    if (noise > 25 && !(c.peak >= 50 + 4.5 * noise || (n >= 3 && c.peak >= 50 + 3 * noise))) continue;
-    let inHeartZone = false;
+    const centre: [number, number, number] = [c.sum[0] / n, c.sum[1] / n, c.sum[2] / n];
+    let reason = '';
+    let label: CalciumLabel = CalciumLabel.Background;
+    let fat = -1;
+    let fatClose = -1;
     let off: [number, number, number] = [0, 0, 0];
     if (heart) {
-      const centre: [number, number, number] = [c.sum[0] / n, c.sum[1] / n, c.sum[2] / n];
       off = [
         (centre[0] - heart.centre[0]) * sx * signs[0],
         (centre[1] - heart.centre[1]) * sy * signs[1],
         (centre[2] - heart.centre[2]) * sz * signs[2],
       ];
-      const r = heart.radiusMm;
-      const inPlane = Math.hypot(off[0], off[1]) / (r + 18);
-      const halfHeight = ((heart.zHi - heart.zLo + 1) * sz) / 2 + 25;
-      const zMid = ((heart.zHi + heart.zLo) / 2 - heart.centre[2]) * sz * signs[2];
-      const vertical = (off[2] - zMid) / halfHeight;
-      inHeartZone = inPlane * inPlane + vertical * vertical <= 1;
     }
-    // Outside the heart zone only the mediastinum counts (calcium in lung or chest wall is not cardiac).
-    if (!inHeartZone && c.mediastinal * 2 < n) continue;
-    const label =
-      heart && inHeartZone && fatAround(volume, c) >= 0.15
-        ? arteryByPosition(off, heart.radiusMm)
-        : CalciumLabel.OtherCalcium;
-    for (const q of c.voxels) labels[q] = label;
+    if (isBone(c)) reason = 'bone';
+    else if (nearBone(volume, bone, c)) reason = 'near-bone';
+    // Noise: a lone bright voxel in soft tissue is noise when the image is noisy.
+    else if (noise > 25 && !(c.peak >= 50 + 4.5 * noise || (n >= 3 && c.peak >= 50 + 3 * noise))) reason = 'noise';
+    else {
+      let inHeartZone = false;
+      if (heart) {
+        const r = heart.radiusMm;
+        const inPlane = Math.hypot(off[0], off[1]) / (r + 18);
+        const halfHeight = ((heart.zHi - heart.zLo + 1) * sz) / 2 + 25;
+        const zMid = ((heart.zHi + heart.zLo) / 2 - heart.centre[2]) * sz * signs[2];
+        const vertical = (off[2] - zMid) / halfHeight;
+        inHeartZone = inPlane * inPlane + vertical * vertical <= 1;
+      }
+      // Outside the heart zone only the mediastinum counts (calcium in lung or chest wall is not cardiac).
+      if (!inHeartZone && c.mediastinal * 2 < n) reason = 'outside';
+      else if (!heart || !inHeartZone) {
+        reason = 'mediastinal';
+        label = CalciumLabel.OtherCalcium;
+      } else {
+        fat = fatAround(volume, c);
+        fatClose = fatNear(volume, c, 3, mark);
+        if (fat < 0.15 || fatClose < FAT_CLOSE_MIN) {
+          reason = 'not-fat';
+          label = CalciumLabel.OtherCalcium;
+        } else {
+          reason = 'coronary';
+          label = arteryByPosition(off, heart.radiusMm);
+        }
+      }
+    }
+    if (label !== CalciumLabel.Background) for (const q of c.voxels) labels[q] = label;
+    if (diagnostics) records.push({ centre, voxels: n, peakHu: c.peak, label, reason, fat, fatClose, offsetMm: off });
   }
+  if (diagnostics) diagnostics.components = records;
   return labels;
 }
 
