@@ -21,6 +21,8 @@ export interface ScoreCommandOptions {
 
 const round = (value: number, digits = 2) => Math.round(value * 10 ** digits) / 10 ** digits;
 
+const PHANTOM_QA_POLICY = { minSlices: 1, minZRangeMm: 0 };
+
 /** The `score --json` contract (DESIGN.md): one object per study, scored or rejected with a reason. */
 export interface ScoreOutput {
   status: 'scored' | 'rejected';
@@ -113,7 +115,8 @@ export async function scoreStudyFolder(
     );
   }
   const study = index.studies[0];
-  const selection = selectSeries(study);
+  // Phantom QA scans cover a few centimetres of an insert, not a chest: drop the coverage rules for them.
+  const selection = selectSeries(study, options.rois ? PHANTOM_QA_POLICY : {});
   const series = selection.decisions.map((d) => ({
     seriesInstanceUid: d.seriesInstanceUid,
     accepted: d.accepted,
