@@ -24,10 +24,13 @@ const QUERIES: Array<[string, string]> = [
   ['assignee, by due date', 'assignee=coordinator-3&sort=due&limit=50'],
 ];
 
-const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
+const percentile = (sorted: number[], p: number) =>
+  sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
 
 async function freshDatabase(serverUrl: string): Promise<string> {
-  const admin = new PgClient({ connectionString: Object.assign(new URL(serverUrl), { pathname: '/postgres' }).toString() });
+  const admin = new PgClient({
+    connectionString: Object.assign(new URL(serverUrl), { pathname: '/postgres' }).toString(),
+  });
   await admin.connect();
   await admin.query(`DROP DATABASE IF EXISTS ${DATABASE} WITH (FORCE)`);
   await admin.query(`CREATE DATABASE ${DATABASE}`);
@@ -51,7 +54,9 @@ async function main(): Promise<void> {
   const postgres = await ensurePostgres({ port: 55433, name: 'test', useEnv: Boolean(process.env.DATABASE_URL) });
   const url = await freshDatabase(postgres.url);
   const seedMs = await seed(url);
-  console.log(`seeded ${ITEMS.toLocaleString('en')} worklist items (with patients, studies, results, risk) in ${(seedMs / 1000).toFixed(1)} s`);
+  console.log(
+    `seeded ${ITEMS.toLocaleString('en')} worklist items (with patients, studies, results, risk) in ${(seedMs / 1000).toFixed(1)} s`,
+  );
 
   const db = createDb(url);
   const app = await createApiApp({ db, config: { adminApiKey: KEY } }, { logger: process.env.BENCH_LOG === '1' });
@@ -64,7 +69,9 @@ async function main(): Promise<void> {
   };
 
   console.log(`\n${RUNS} sequential requests per query after 20 warm-up requests (ms):`);
-  console.log(`${'query'.padEnd(44)} ${'total'.padStart(7)} ${'p50'.padStart(7)} ${'p95'.padStart(7)} ${'max'.padStart(7)}`);
+  console.log(
+    `${'query'.padEnd(44)} ${'total'.padStart(7)} ${'p50'.padStart(7)} ${'p95'.padStart(7)} ${'max'.padStart(7)}`,
+  );
   let worstP95 = 0;
   for (const [name, query] of QUERIES) {
     let total = 0;
@@ -78,7 +85,9 @@ async function main(): Promise<void> {
     times.sort((a, b) => a - b);
     const [p50, p95, max] = [percentile(times, 50), percentile(times, 95), times[times.length - 1]];
     worstP95 = Math.max(worstP95, p95);
-    console.log(`${name.padEnd(44)} ${String(total).padStart(7)} ${p50.toFixed(1).padStart(7)} ${p95.toFixed(1).padStart(7)} ${max.toFixed(1).padStart(7)}`);
+    console.log(
+      `${name.padEnd(44)} ${String(total).padStart(7)} ${p50.toFixed(1).padStart(7)} ${p95.toFixed(1).padStart(7)} ${max.toFixed(1).padStart(7)}`,
+    );
   }
   console.log(`\nworst p95: ${worstP95.toFixed(1)} ms (target ≤ 100 ms)`);
   await app.close();

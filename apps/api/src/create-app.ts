@@ -16,7 +16,10 @@ export const WEB_ROOT = path.resolve(__dirname, '..', 'src', 'web', 'static');
  * Builds the API (not yet listening): routes under /api (API key required except /api/health), OpenAPI UI at /docs
  * and JSON at /docs-json, the coordinators' web page at /app/.
  */
-export async function createApiApp(deps: ApiDependencies, options: { logger?: boolean } = {}): Promise<NestExpressApplication> {
+export async function createApiApp(
+  deps: ApiDependencies,
+  options: { logger?: boolean } = {},
+): Promise<NestExpressApplication> {
   const config = deps.config ?? apiConfigFromEnv();
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot({ ...deps, config }), {
     logger: options.logger === false ? false : ['warn', 'error'],

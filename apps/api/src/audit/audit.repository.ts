@@ -14,7 +14,15 @@ export interface AuditEntry {
 type Writer = Pick<Db, 'auditEvent'> | Prisma.TransactionClient;
 
 /** Audit actions that record a read, not a change; an item's history leaves them out. */
-export const READ_ACTIONS = ['worklist.listed', 'worklist.viewed', 'results.listed', 'result.viewed', 'result.exported', 'worklist.exported', 'results.exported'];
+export const READ_ACTIONS = [
+  'worklist.listed',
+  'worklist.viewed',
+  'results.listed',
+  'result.viewed',
+  'result.exported',
+  'worklist.exported',
+  'results.exported',
+];
 
 /** JSON for the audit columns: Dates become ISO strings, undefined becomes absent. */
 export const auditJson = (value: unknown): Prisma.InputJsonValue | undefined =>

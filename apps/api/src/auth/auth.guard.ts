@@ -1,4 +1,11 @@
-import { CanActivate, ExecutionContext, ForbiddenException, Inject, Injectable, UnauthorizedException } from '@nestjs/common';
+import {
+  CanActivate,
+  ExecutionContext,
+  ForbiddenException,
+  Inject,
+  Injectable,
+  UnauthorizedException,
+} from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { API_CONFIG, ApiConfig } from '../common/api-config';
 import type { ApiRequest, Principal } from '../common/request-context';
@@ -43,13 +50,16 @@ export class AuthGuard implements CanActivate {
     if (!principal) throw new UnauthorizedException('Unknown or revoked API key');
     request.principal = principal;
     if (!hasRole(principal.role, needed)) {
-      throw new ForbiddenException(`This needs the ${needed} role; the key "${principal.name}" has the ${principal.role} role`);
+      throw new ForbiddenException(
+        `This needs the ${needed} role; the key "${principal.name}" has the ${principal.role} role`,
+      );
     }
     return true;
   }
 
   private async authenticate(key: string): Promise<Principal | null> {
-    if (this.config.adminApiKey && sameKey(key, this.config.adminApiKey)) return { name: BOOTSTRAP_ADMIN, role: 'admin' };
+    if (this.config.adminApiKey && sameKey(key, this.config.adminApiKey))
+      return { name: BOOTSTRAP_ADMIN, role: 'admin' };
     return this.keys.findActiveByKey(key);
   }
 }

@@ -20,17 +20,23 @@ export class ErrorFilter implements ExceptionFilter {
       const status = exception.getStatus();
       const body = exception.getResponse();
       const details = typeof body === 'string' ? { message: body } : (body as Record<string, unknown>);
-      response.status(status).json({ ...details, statusCode: status, error: HttpStatus[status] ?? 'ERROR', correlationId });
+      response
+        .status(status)
+        .json({ ...details, statusCode: status, error: HttpStatus[status] ?? 'ERROR', correlationId });
       return;
     }
     if (isBodyParserError(exception)) {
       const status = exception.status;
-      response.status(status).json({ statusCode: status, error: HttpStatus[status], message: bodyMessage(exception.type), correlationId });
+      response
+        .status(status)
+        .json({ statusCode: status, error: HttpStatus[status], message: bodyMessage(exception.type), correlationId });
       return;
     }
     const kind = exception instanceof Error ? exception.constructor.name : typeof exception;
     const code = (exception as { code?: unknown } | null)?.code;
-    this.logger.error(`${correlationId} ${request.method} ${request.route?.path ?? '(no route)'}: ${kind}${typeof code === 'string' ? ` ${code}` : ''}`);
+    this.logger.error(
+      `${correlationId} ${request.method} ${request.route?.path ?? '(no route)'}: ${kind}${typeof code === 'string' ? ` ${code}` : ''}`,
+    );
     response
       .status(HttpStatus.INTERNAL_SERVER_ERROR)
       .json({ statusCode: 500, error: 'INTERNAL_SERVER_ERROR', message: 'Internal error', correlationId });
@@ -45,7 +51,12 @@ interface BodyParserError {
 /** Errors thrown by express's body parsers (malformed JSON, too large, bad charset) are the caller's fault. */
 function isBodyParserError(error: unknown): error is BodyParserError {
   const candidate = error as Partial<BodyParserError> | null;
-  return typeof candidate?.type === 'string' && typeof candidate.status === 'number' && candidate.status >= 400 && candidate.status < 500;
+  return (
+    typeof candidate?.type === 'string' &&
+    typeof candidate.status === 'number' &&
+    candidate.status >= 400 &&
+    candidate.status < 500
+  );
 }
 
 function bodyMessage(type: string): string {

@@ -11,7 +11,10 @@ export function fieldIssues(issues: ZodIssue[], prefix: Array<string | number> =
   return issues.flatMap((issue) => {
     const path = [...prefix, ...issue.path].join('.');
     if (issue.code === 'unrecognized_keys') {
-      return issue.keys.map((key) => ({ field: path ? `${path}.${key}` : key, message: `${key} is not a known field` }));
+      return issue.keys.map((key) => ({
+        field: path ? `${path}.${key}` : key,
+        message: `${key} is not a known field`,
+      }));
     }
     return [{ field: path || '(root)', message: issue.message }];
   });

@@ -11,7 +11,10 @@ import { WorklistFilter, worklistFilterSchema } from '../worklist/worklist.dto';
 import { ExportService } from './export.service';
 
 const csvFile = (lines: AsyncGenerator<string>, name: string) =>
-  new StreamableFile(Readable.from(lines), { type: 'text/csv; charset=utf-8', disposition: `attachment; filename="${name}"` });
+  new StreamableFile(Readable.from(lines), {
+    type: 'text/csv; charset=utf-8',
+    disposition: `attachment; filename="${name}"`,
+  });
 
 @ApiTags('export')
 @ApiBearerAuth()

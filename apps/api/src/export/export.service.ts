@@ -20,7 +20,12 @@ export class ExportService {
   /** The worklist as CSV lines (header first), streamed a page at a time. */
   async worklistCsv(actor: Actor, filter: WorklistFilter): Promise<AsyncGenerator<string>> {
     authorize(actor, 'lead');
-    await this.audit.record(actor, { action: 'worklist.exported', entityType: 'WorklistItem', entityId: '*', after: { format: 'csv', filter } });
+    await this.audit.record(actor, {
+      action: 'worklist.exported',
+      entityType: 'WorklistItem',
+      entityId: '*',
+      after: { format: 'csv', filter },
+    });
     const pages = this.worklist.iterate(filter);
     return (async function* () {
       yield csvLine(WORKLIST_COLUMNS);
@@ -30,7 +35,12 @@ export class ExportService {
 
   async resultsCsv(actor: Actor, filter: ResultsFilter): Promise<AsyncGenerator<string>> {
     authorize(actor, 'lead');
-    await this.audit.record(actor, { action: 'results.exported', entityType: 'ScreeningResult', entityId: '*', after: { format: 'csv', filter } });
+    await this.audit.record(actor, {
+      action: 'results.exported',
+      entityType: 'ScreeningResult',
+      entityId: '*',
+      after: { format: 'csv', filter },
+    });
     const pages = this.results.iterate(filter);
     return (async function* () {
       yield csvLine(RESULT_COLUMNS);

@@ -3,10 +3,19 @@ import { z } from 'zod';
 const coding = z.object({ system: z.string().optional(), code: z.string().optional(), display: z.string().optional() });
 export const conceptSchema = z.object({ coding: z.array(coding).optional(), text: z.string().optional() });
 export type Concept = z.infer<typeof conceptSchema>;
-const identifier = z.object({ system: z.string().optional(), value: z.string().optional(), type: conceptSchema.optional() });
+const identifier = z.object({
+  system: z.string().optional(),
+  value: z.string().optional(),
+  type: conceptSchema.optional(),
+});
 export const referenceSchema = z.object({ reference: z.string().optional(), identifier: identifier.optional() });
 export type Reference = z.infer<typeof referenceSchema>;
-const quantity = z.object({ value: z.number(), unit: z.string().optional(), code: z.string().optional(), system: z.string().optional() });
+const quantity = z.object({
+  value: z.number(),
+  unit: z.string().optional(),
+  code: z.string().optional(),
+  system: z.string().optional(),
+});
 export type Quantity = z.infer<typeof quantity>;
 
 export const bundleSchema = z.object({

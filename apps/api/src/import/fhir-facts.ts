@@ -13,7 +13,9 @@ import type { Concept, FhirObservation, Quantity } from './fhir-bundle.schema';
 import { FieldResult, MeasuredField, measurement, MG_DL } from './risk-factor-fields';
 
 export const codesOf = (concept: Concept | undefined, system: string | readonly string[]): string[] =>
-  (concept?.coding ?? []).filter((c) => c.code && (typeof system === 'string' ? c.system === system : system.includes(c.system ?? ''))).map((c) => c.code as string);
+  (concept?.coding ?? [])
+    .filter((c) => c.code && (typeof system === 'string' ? c.system === system : system.includes(c.system ?? '')))
+    .map((c) => c.code as string);
 
 /** One fact an Observation gives: a measurement or the smoking flag. */
 export type ObservationFact = { field: MeasuredField; value: number } | { field: 'smoker'; value: boolean | null };
@@ -22,7 +24,9 @@ function quantityIn(field: MeasuredField, quantity: Quantity | undefined): Field
   if (!quantity) return { ok: false, message: 'has no valueQuantity' };
   const unit = (quantity.code ?? quantity.unit ?? '').replace(/\s/g, '').toLowerCase();
   if (field === 'systolicBp') {
-    return ['mm[hg]', 'mmhg'].includes(unit) ? measurement(field, quantity.value) : { ok: false, message: `unit "${unit}" is not mm[Hg]` };
+    return ['mm[hg]', 'mmhg'].includes(unit)
+      ? measurement(field, quantity.value)
+      : { ok: false, message: `unit "${unit}" is not mm[Hg]` };
   }
   if (unit === 'mg/dl') return measurement(field, quantity.value);
   if (unit === 'mmol/l') return measurement(field, Math.round(quantity.value * MG_DL * 10) / 10);
@@ -58,13 +62,19 @@ export function observationFact(observation: FhirObservation): FieldResult<Obser
 }
 
 export function medicationClasses(concept: Concept | undefined): MedicationClass[] {
-  const fromAtc = codesOf(concept, SYSTEMS.atc).flatMap((code) => ATC_PREFIXES.filter(([prefix]) => code.startsWith(prefix)).map(([, cls]) => cls));
+  const fromAtc = codesOf(concept, SYSTEMS.atc).flatMap((code) =>
+    ATC_PREFIXES.filter(([prefix]) => code.startsWith(prefix)).map(([, cls]) => cls),
+  );
   const fromRx = codesOf(concept, SYSTEMS.rxnorm).flatMap((code) => (RXNORM[code] ? [RXNORM[code]] : []));
   return [...new Set([...fromAtc, ...fromRx])];
 }
 
 export function conditionClasses(concept: Concept | undefined): ConditionClass[] {
-  const fromIcd = codesOf(concept, SYSTEMS.icd10).flatMap((code) => ICD10_PREFIXES.filter(([prefix]) => code.startsWith(prefix)).map(([, cls]) => cls));
-  const fromSnomed = codesOf(concept, SYSTEMS.snomed).flatMap((code) => (SNOMED_CONDITIONS[code] ? [SNOMED_CONDITIONS[code]] : []));
+  const fromIcd = codesOf(concept, SYSTEMS.icd10).flatMap((code) =>
+    ICD10_PREFIXES.filter(([prefix]) => code.startsWith(prefix)).map(([, cls]) => cls),
+  );
+  const fromSnomed = codesOf(concept, SYSTEMS.snomed).flatMap((code) =>
+    SNOMED_CONDITIONS[code] ? [SNOMED_CONDITIONS[code]] : [],
+  );
   return [...new Set([...fromIcd, ...fromSnomed])];
 }

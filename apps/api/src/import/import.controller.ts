@@ -26,7 +26,10 @@ export class ImportController {
   @ApiConsumes('text/csv', 'application/fhir+json', 'application/json')
   @ApiQuery({ name: 'dryRun', required: false, enum: ['true', 'false'] })
   @ApiBody({ description: 'CSV with the columns in docs/api.md, or a FHIR R4 Bundle', schema: { type: 'string' } })
-  @ApiOkResponse({ description: '{ format, dryRun, received, valid, stored, unchanged, errors: [{ row, field, message }], reassessed }' })
+  @ApiOkResponse({
+    description:
+      '{ format, dryRun, received, valid, stored, unchanged, errors: [{ row, field, message }], reassessed }',
+  })
   riskFactors(
     @CurrentActor() actor: Actor,
     @Headers('content-type') contentType: string | undefined,

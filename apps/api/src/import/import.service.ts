@@ -24,7 +24,8 @@ function merge(onFile: RiskFactorValues | undefined, imported: RiskFactorValues)
   return merged;
 }
 
-const sameValues = (a: RiskFactorValues, b: RiskFactorValues) => RISK_FACTOR_FIELDS.every((field) => (a[field] ?? null) === (b[field] ?? null));
+const sameValues = (a: RiskFactorValues, b: RiskFactorValues) =>
+  RISK_FACTOR_FIELDS.every((field) => (a[field] ?? null) === (b[field] ?? null));
 
 @Injectable()
 export class ImportService {
@@ -52,12 +53,27 @@ export class ImportService {
         changed.push(row.mrn);
         continue;
       }
-      const patientId = await this.factors.store(actor, { mrn: row.mrn, sex: row.sex, source, values, before: before?.values ?? null });
+      const patientId = await this.factors.store(actor, {
+        mrn: row.mrn,
+        sex: row.sex,
+        source,
+        values,
+        before: before?.values ?? null,
+      });
       if (patientId) changed.push(patientId);
       else unchanged++;
     }
     const reassessed = dryRun ? [] : await this.reassess(actor, changed);
-    return { format: parsed.format, dryRun, received: parsed.received, valid: parsed.rows.length, stored: changed.length, unchanged, errors: parsed.errors, reassessed };
+    return {
+      format: parsed.format,
+      dryRun,
+      received: parsed.received,
+      valid: parsed.rows.length,
+      stored: changed.length,
+      unchanged,
+      errors: parsed.errors,
+      reassessed,
+    };
   }
 
   private parse(payload: ImportPayload): ParsedImport {
@@ -72,7 +88,12 @@ export class ImportService {
       const result = await this.reassessment.latestScoredResult(patientId);
       if (!result || result.agatstonTotal === null) continue;
       const factors = await this.reassessment.latestFactors(patientId);
-      const input = buildRiskInput({ patient: result.study.patient, study: result.study, factors, cac: result.agatstonTotal });
+      const input = buildRiskInput({
+        patient: result.study.patient,
+        study: result.study,
+        factors,
+        cac: result.agatstonTotal,
+      });
       const risk = assessRisk(input);
       const worklist = await this.reassessment.apply(
         actor,
@@ -90,12 +111,21 @@ export class ImportService {
           inputs: { ...input },
         },
       );
-      views.push({ mrn: result.study.patient.mrn, resultId: result.id, tierBefore: result.risk?.tier ?? null, tierAfter: risk.tier, flagged: risk.flagged, worklist });
+      views.push({
+        mrn: result.study.patient.mrn,
+        resultId: result.id,
+        tierBefore: result.risk?.tier ?? null,
+        tierAfter: risk.tier,
+        flagged: risk.flagged,
+        worklist,
+      });
     }
     return views;
   }
 
   static unsupported(contentType: string | undefined): UnsupportedMediaTypeException {
-    return new UnsupportedMediaTypeException(`Send text/csv or a FHIR Bundle as application/fhir+json (got ${contentType ?? 'no content type'})`);
+    return new UnsupportedMediaTypeException(
+      `Send text/csv or a FHIR Bundle as application/fhir+json (got ${contentType ?? 'no content type'})`,
+    );
   }
 }

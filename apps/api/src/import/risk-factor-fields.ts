@@ -23,7 +23,10 @@ export function measurement(field: MeasuredField, value: number): FieldResult<nu
   const { min, max, unit } = RANGES[field];
   if (!Number.isFinite(value)) return fail(`must be a number in ${unit}`);
   if (value < min || value > max) {
-    const hint = unit === 'mg/dL' && value > 0 && value < 20 ? ` (looks like mmol/L: multiply by ${MG_DL_PER_MMOL_L_CHOLESTEROL})` : '';
+    const hint =
+      unit === 'mg/dL' && value > 0 && value < 20
+        ? ` (looks like mmol/L: multiply by ${MG_DL_PER_MMOL_L_CHOLESTEROL})`
+        : '';
     return fail(`${value} is outside ${min}-${max} ${unit}${hint}`);
   }
   return ok(value);
@@ -58,6 +61,7 @@ export function sexText(text: string): FieldResult<'M' | 'F'> {
 
 export function mrnText(text: string): FieldResult<string> {
   if (!text) return fail('is required');
-  if (text.length > 64 || [...text].some((char) => char.charCodeAt(0) < 32)) return fail('must be 1-64 printable characters');
+  if (text.length > 64 || [...text].some((char) => char.charCodeAt(0) < 32))
+    return fail('must be 1-64 printable characters');
   return ok(text);
 }

@@ -4,7 +4,10 @@ import { parseCsv } from './csv-parse';
 import type { ImportRow, ParsedImport, RowIssue } from './import.dto';
 import { FieldResult, flagText, measurementText, mrnText, raceText, sexText } from './risk-factor-fields';
 
-type Column = { key: keyof RiskFactorValues; parse: (text: string) => FieldResult<RiskFactorValues[keyof RiskFactorValues]> };
+type Column = {
+  key: keyof RiskFactorValues;
+  parse: (text: string) => FieldResult<RiskFactorValues[keyof RiskFactorValues]>;
+};
 
 /** The documented columns (docs/api.md) and the risk factor each fills. */
 export const CSV_COLUMNS: Record<string, Column> = {
@@ -71,7 +74,11 @@ export function readRiskFactorsCsv(text: string): ParsedImport {
       rowErrors.push({ row: line, field: '(row)', message: 'has no risk factor values' });
     }
     if (mrn.ok && seen.has(mrn.value)) {
-      rowErrors.push({ row: line, field: 'mrn', message: `mrn repeats line ${seen.get(mrn.value)}; one line per patient` });
+      rowErrors.push({
+        row: line,
+        field: 'mrn',
+        message: `mrn repeats line ${seen.get(mrn.value)}; one line per patient`,
+      });
     }
     if (mrn.ok && !seen.has(mrn.value)) seen.set(mrn.value, line);
     if (rowErrors.length || !mrn.ok) errors.push(...rowErrors);

@@ -1,7 +1,14 @@
 import { BadRequestException } from '@nestjs/common';
 import type { RiskFactorValues } from '@cacscreen/db';
 import { fieldIssues } from '../common/zod-query.pipe';
-import { bundleSchema, conditionSchema, medicationStatementSchema, observationSchema, patientSchema, Reference } from './fhir-bundle.schema';
+import {
+  bundleSchema,
+  conditionSchema,
+  medicationStatementSchema,
+  observationSchema,
+  patientSchema,
+  Reference,
+} from './fhir-bundle.schema';
 import { codesOf, conditionClasses, medicationClasses, observationFact } from './fhir-facts';
 import type { ImportRow, ParsedImport, RowIssue } from './import.dto';
 
@@ -16,7 +23,9 @@ const INACTIVE_CONDITION = ['inactive', 'remission', 'resolved'];
 const DOUBTFUL_CONDITION = ['refuted', 'entered-in-error'];
 
 /** The MRN: the identifier typed MR (HL7 v2-0203), else the Patient's only identifier. */
-function mrnOf(identifiers: Array<{ value?: string; type?: { coding?: Array<{ system?: string; code?: string }> } }>): string | null {
+function mrnOf(
+  identifiers: Array<{ value?: string; type?: { coding?: Array<{ system?: string; code?: string }> } }>,
+): string | null {
   const typed = identifiers.find((id) => codesOf(id.type, MR).includes('MR'));
   const chosen = typed ?? (identifiers.length === 1 ? identifiers[0] : undefined);
   const value = chosen?.value?.trim();
@@ -30,20 +39,23 @@ function mrnOf(identifiers: Array<{ value?: string; type?: { coding?: Array<{ sy
  */
 export function readRiskFactorsBundle(body: unknown): ParsedImport {
   const bundle = bundleSchema.safeParse(body);
-  if (!bundle.success) throw new BadRequestException({ message: 'Invalid FHIR Bundle', issues: fieldIssues(bundle.error.issues) });
+  if (!bundle.success)
+    throw new BadRequestException({ message: 'Invalid FHIR Bundle', issues: fieldIssues(bundle.error.issues) });
   const entries = bundle.data.entry;
   const errors: RowIssue[] = [];
   const patients: PatientFacts[] = [];
   const byReference = new Map<string, PatientFacts>();
   const byMrn = new Map<string, PatientFacts>();
-  const issue = (row: number, field: string, message: string) => errors.push({ row, field: `entry.${row}.resource.${field}`, message });
+  const issue = (row: number, field: string, message: string) =>
+    errors.push({ row, field: `entry.${row}.resource.${field}`, message });
 
   entries.forEach((entry, index) => {
     if (entry.resource.resourceType !== 'Patient') return;
     const parsed = patientSchema.safeParse(entry.resource);
     if (!parsed.success) return fieldIssues(parsed.error.issues).forEach((i) => issue(index, i.field, i.message));
     const mrn = mrnOf(parsed.data.identifier);
-    if (!mrn) return issue(index, 'identifier', 'no identifier typed MR (and more than one identifier, or none with a value)');
+    if (!mrn)
+      return issue(index, 'identifier', 'no identifier typed MR (and more than one identifier, or none with a value)');
     if (byMrn.has(mrn)) return issue(index, 'identifier', 'this MRN appears in an earlier Patient entry');
     const sex = parsed.data.gender === 'male' ? 'M' : parsed.data.gender === 'female' ? 'F' : undefined;
     const facts: PatientFacts = { row: { row: index, mrn, sex, values: {} }, observedAt: {} };
@@ -86,7 +98,12 @@ export function readRiskFactorsBundle(body: unknown): ParsedImport {
       const classes = conditionClasses(parsed.data.code);
       const clinical = parsed.data.clinicalStatus?.coding?.[0]?.code;
       const verification = parsed.data.verificationStatus?.coding?.[0]?.code;
-      if (classes.length === 0 || INACTIVE_CONDITION.includes(clinical ?? '') || DOUBTFUL_CONDITION.includes(verification ?? '')) return;
+      if (
+        classes.length === 0 ||
+        INACTIVE_CONDITION.includes(clinical ?? '') ||
+        DOUBTFUL_CONDITION.includes(verification ?? '')
+      )
+        return;
       const patient = subjectOf(parsed.data.subject);
       if (!patient) return issue(index, 'subject', 'refers to no Patient in this Bundle');
       for (const cls of classes) patient.row.values[cls] = true;

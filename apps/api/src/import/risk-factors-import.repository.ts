@@ -5,7 +5,16 @@ import type { Actor } from '../common/request-context';
 import { DB } from '../common/tokens';
 
 export const RISK_FACTOR_FIELDS = [
-  'race', 'totalCholesterol', 'hdl', 'systolicBp', 'bpTreated', 'smoker', 'diabetes', 'lipidLowering', 'familyHistory', 'knownAscvd',
+  'race',
+  'totalCholesterol',
+  'hdl',
+  'systolicBp',
+  'bpTreated',
+  'smoker',
+  'diabetes',
+  'lipidLowering',
+  'familyHistory',
+  'knownAscvd',
 ] as const;
 
 @Injectable()
@@ -16,7 +25,9 @@ export class RiskFactorsImportRepository {
   ) {}
 
   /** The patient (if known) and the risk factors on file for each MRN, newest row only. */
-  async onFile(mrns: string[]): Promise<Map<string, { patientId: string; source: string | null; values: RiskFactorValues }>> {
+  async onFile(
+    mrns: string[],
+  ): Promise<Map<string, { patientId: string; source: string | null; values: RiskFactorValues }>> {
     const patients = await this.db.patient.findMany({
       where: { mrn: { in: mrns } },
       include: { riskFactors: { orderBy: { recordedAt: 'desc' }, take: 1 } },
@@ -24,18 +35,34 @@ export class RiskFactorsImportRepository {
     return new Map(
       patients.map((patient) => {
         const latest = patient.riskFactors[0];
-        const values = Object.fromEntries(RISK_FACTOR_FIELDS.map((field) => [field, latest?.[field] ?? null])) as RiskFactorValues;
+        const values = Object.fromEntries(
+          RISK_FACTOR_FIELDS.map((field) => [field, latest?.[field] ?? null]),
+        ) as RiskFactorValues;
         return [patient.mrn, { patientId: patient.id, source: latest?.source ?? null, values }];
       }),
     );
   }
 
   /** Stores the values (a new row when they changed) and audits it; returns the patient's ID when a row was added. */
-  async store(actor: Actor, input: { mrn: string; sex?: string; source: string; values: RiskFactorValues; before: RiskFactorValues | null }): Promise<string | null> {
-    const added = await recordRiskFactors(this.db, { mrn: input.mrn, sex: input.sex ?? null, source: input.source, values: input.values });
+  async store(
+    actor: Actor,
+    input: { mrn: string; sex?: string; source: string; values: RiskFactorValues; before: RiskFactorValues | null },
+  ): Promise<string | null> {
+    const added = await recordRiskFactors(this.db, {
+      mrn: input.mrn,
+      sex: input.sex ?? null,
+      source: input.source,
+      values: input.values,
+    });
     if (!added) return null;
     const patient = await this.db.patient.findUniqueOrThrow({ where: { mrn: input.mrn }, select: { id: true } });
-    await this.audit.record(actor, { action: 'risk-factors.imported', entityType: 'Patient', entityId: patient.id, before: input.before, after: { source: input.source, ...input.values } });
+    await this.audit.record(actor, {
+      action: 'risk-factors.imported',
+      entityType: 'Patient',
+      entityId: patient.id,
+      before: input.before,
+      after: { source: input.source, ...input.values },
+    });
     return patient.id;
   }
 }

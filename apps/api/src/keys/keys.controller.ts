@@ -16,7 +16,13 @@ export class KeysController {
   constructor(private readonly service: KeysService) {}
 
   @Post()
-  @ApiBody({ schema: { type: 'object', required: ['name', 'role'], properties: { name: { type: 'string' }, role: { enum: [...ROLES] } } } })
+  @ApiBody({
+    schema: {
+      type: 'object',
+      required: ['name', 'role'],
+      properties: { name: { type: 'string' }, role: { enum: [...ROLES] } },
+    },
+  })
   @ApiCreatedResponse({ description: 'The new key, with `key` in clear text: store it now, it is never shown again' })
   create(@CurrentActor() actor: Actor, @Body(new ZodPipe(createKeySchema)) body: CreateKeyBody) {
     return this.service.create(actor, body);

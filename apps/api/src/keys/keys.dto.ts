@@ -7,7 +7,10 @@ export const createKeySchema = z
     name: z
       .string({ required_error: 'name is required' })
       .trim()
-      .regex(/^[A-Za-z0-9][A-Za-z0-9 ._@-]{1,63}$/, 'name must be 2-64 letters, digits, spaces or . _ @ - (it is shown in the audit log)')
+      .regex(
+        /^[A-Za-z0-9][A-Za-z0-9 ._@-]{1,63}$/,
+        'name must be 2-64 letters, digits, spaces or . _ @ - (it is shown in the audit log)',
+      )
       .describe('Who or what uses the key; recorded as the actor of every audited action'),
     role: z.enum(ROLES).describe('coordinator, lead or admin'),
   })

@@ -17,7 +17,9 @@ export class KeysService {
   async create(actor: Actor, body: CreateKeyBody): Promise<KeyView & { key: string }> {
     authorize(actor, 'admin');
     if (body.name === BOOTSTRAP_ADMIN || (await this.keys.findByName(body.name))) {
-      throw new ConflictException(`A key named "${body.name}" exists (names are never reused: they identify actors in the audit log)`);
+      throw new ConflictException(
+        `A key named "${body.name}" exists (names are never reused: they identify actors in the audit log)`,
+      );
     }
     const { key, row } = await this.keys.create({ name: body.name, role: body.role, createdBy: actor.name });
     const view = toKeyView(row);
@@ -36,7 +38,13 @@ export class KeysService {
     if (!before) throw new NotFoundException(`No API key ${id}`);
     if (before.revokedAt) return toKeyView(before);
     const after = toKeyView(await this.keys.revoke(id));
-    await this.audit.record(actor, { action: 'key.revoked', entityType: 'ApiKey', entityId: id, before: toKeyView(before), after });
+    await this.audit.record(actor, {
+      action: 'key.revoked',
+      entityType: 'ApiKey',
+      entityId: id,
+      before: toKeyView(before),
+      after,
+    });
     return after;
   }
 }

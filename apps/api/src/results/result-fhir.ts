@@ -7,7 +7,10 @@ const ARTERIES = ['LM', 'LAD', 'LCX', 'RCA'] as const;
 
 type FhirResource = Record<string, unknown>;
 
-const code = (value: string, display: string) => ({ coding: [{ system: CACSCREEN_CODES, code: value, display }], text: display });
+const code = (value: string, display: string) => ({
+  coding: [{ system: CACSCREEN_CODES, code: value, display }],
+  text: display,
+});
 const agatston = (value: number) => ({ value, unit: 'Agatston units', system: UCUM, code: '1' });
 const years10 = { high: { value: 10, unit: 'years', system: UCUM, code: 'a' } };
 
@@ -27,7 +30,13 @@ export function agatstonObservation(row: ResultWithPatientRow): FhirResource {
     resourceType: 'Observation',
     id: row.id,
     status: row.lowConfidence ? 'preliminary' : 'final',
-    category: [{ coding: [{ system: 'http://terminology.hl7.org/CodeSystem/observation-category', code: 'imaging', display: 'Imaging' }] }],
+    category: [
+      {
+        coding: [
+          { system: 'http://terminology.hl7.org/CodeSystem/observation-category', code: 'imaging', display: 'Imaging' },
+        ],
+      },
+    ],
     code: code('agatston-total', 'Coronary artery calcium score (Agatston), opportunistic chest CT'),
     subject: subject(row),
     effectiveDateTime: row.study.studyDate?.toISOString().slice(0, 10),
@@ -35,23 +44,31 @@ export function agatstonObservation(row: ResultWithPatientRow): FhirResource {
     valueQuantity: agatston(row.agatstonTotal ?? 0),
     interpretation: [{ text: `CAC-DRS ${row.cacDrs ?? 'n/a'}; category ${row.category ?? 'n/a'}` }],
     method: { text: `${row.modelName} ${row.modelVersion}` },
-    derivedFrom: [{ type: 'ImagingStudy', identifier: { system: 'urn:dicom:uid', value: `urn:oid:${row.study.studyInstanceUid}` } }],
+    derivedFrom: [
+      { type: 'ImagingStudy', identifier: { system: 'urn:dicom:uid', value: `urn:oid:${row.study.studyInstanceUid}` } },
+    ],
     note: row.qualityFlags.map((flag) => ({ text: `quality: ${flag}` })),
     component: ARTERIES.flatMap((artery) => {
       const value = byArtery[artery];
-      return value === null ? [] : [{ code: code(`agatston-${artery}`, `Agatston score, ${artery}`), valueQuantity: agatston(value) }];
+      return value === null
+        ? []
+        : [{ code: code(`agatston-${artery}`, `Agatston score, ${artery}`), valueQuantity: agatston(value) }];
     }),
   };
 }
 
 function probability(outcome: string, pct: number | null) {
-  return pct === null ? [] : [{ outcome: { text: outcome }, probabilityDecimal: Math.round(pct * 100) / 10000, whenRange: years10 }];
+  return pct === null
+    ? []
+    : [{ outcome: { text: outcome }, probabilityDecimal: Math.round(pct * 100) / 10000, whenRange: years10 }];
 }
 
 export function riskAssessmentResource(row: ResultWithPatientRow): FhirResource | null {
   const risk = row.risk;
   if (!risk) return null;
-  const rationale = Array.isArray(risk.rationale) ? risk.rationale.filter((line): line is string => typeof line === 'string') : [];
+  const rationale = Array.isArray(risk.rationale)
+    ? risk.rationale.filter((line): line is string => typeof line === 'string')
+    : [];
   return {
     resourceType: 'RiskAssessment',
     id: risk.id,
@@ -59,7 +76,9 @@ export function riskAssessmentResource(row: ResultWithPatientRow): FhirResource 
     subject: subject(row),
     occurrenceDateTime: risk.updatedAt.toISOString(),
     basis: [{ reference: `urn:uuid:${row.id}` }],
-    method: { text: 'cacscreen risk engine: Framingham 2008, Pooled Cohort Equations, MESA-CHD with CAC; AHA/ACC 2018 + CAC-DRS tiers' },
+    method: {
+      text: 'cacscreen risk engine: Framingham 2008, Pooled Cohort Equations, MESA-CHD with CAC; AHA/ACC 2018 + CAC-DRS tiers',
+    },
     prediction: [
       ...probability('10-year hard ASCVD (Pooled Cohort Equations)', risk.pooledCohortPct),
       ...probability('10-year general CVD (Framingham 2008)', risk.framinghamPct),
@@ -76,7 +95,9 @@ export function riskAssessmentResource(row: ResultWithPatientRow): FhirResource 
 
 /** A FHIR R4 Bundle of type collection holding the Observation and, when assessed, the RiskAssessment. */
 export function resultToFhirBundle(row: ResultWithPatientRow): FhirResource {
-  const resources = [agatstonObservation(row), riskAssessmentResource(row)].filter((r): r is FhirResource => r !== null);
+  const resources = [agatstonObservation(row), riskAssessmentResource(row)].filter(
+    (r): r is FhirResource => r !== null,
+  );
   return {
     resourceType: 'Bundle',
     type: 'collection',

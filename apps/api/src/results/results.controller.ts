@@ -29,7 +29,9 @@ export class ResultsController {
   }
 
   @Get(':id/fhir')
-  @ApiOkResponse({ description: 'FHIR R4 Bundle (collection): Observation (Agatston, per artery as components) + RiskAssessment' })
+  @ApiOkResponse({
+    description: 'FHIR R4 Bundle (collection): Observation (Agatston, per artery as components) + RiskAssessment',
+  })
   fhir(@CurrentActor() actor: Actor, @Param('id', new ParseUUIDPipe()) id: string) {
     return this.service.fhir(actor, id);
   }

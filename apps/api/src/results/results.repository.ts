@@ -20,7 +20,13 @@ export class ResultsRepository {
       modelVersion: query.modelVersion,
     };
     const [rows, total] = await Promise.all([
-      this.db.screeningResult.findMany({ where, include, orderBy: [{ createdAt: 'desc' }, { id: 'asc' }], take: query.limit, skip: query.offset }),
+      this.db.screeningResult.findMany({
+        where,
+        include,
+        orderBy: [{ createdAt: 'desc' }, { id: 'asc' }],
+        take: query.limit,
+        skip: query.offset,
+      }),
       this.db.screeningResult.count({ where }),
     ]);
     return { rows, total };
@@ -35,10 +41,24 @@ export class ResultsRepository {
   }
 
   /** Every matching result with its patient, a page at a time (for the CSV export). */
-  async *iterate(query: Omit<ResultsQuery, 'limit' | 'offset'>, pageSize = 1000): AsyncGenerator<ResultWithPatientRow[]> {
-    const where: Prisma.ScreeningResultWhereInput = { status: query.status, sweepId: query.sweepId, category: query.category, modelVersion: query.modelVersion };
+  async *iterate(
+    query: Omit<ResultsQuery, 'limit' | 'offset'>,
+    pageSize = 1000,
+  ): AsyncGenerator<ResultWithPatientRow[]> {
+    const where: Prisma.ScreeningResultWhereInput = {
+      status: query.status,
+      sweepId: query.sweepId,
+      category: query.category,
+      modelVersion: query.modelVersion,
+    };
     for (let skip = 0; ; skip += pageSize) {
-      const rows = await this.db.screeningResult.findMany({ where, include: withPatient, orderBy: [{ createdAt: 'desc' }, { id: 'asc' }], take: pageSize, skip });
+      const rows = await this.db.screeningResult.findMany({
+        where,
+        include: withPatient,
+        orderBy: [{ createdAt: 'desc' }, { id: 'asc' }],
+        take: pageSize,
+        skip,
+      });
       if (rows.length > 0) yield rows;
       if (rows.length < pageSize) return;
     }

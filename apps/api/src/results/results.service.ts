@@ -18,7 +18,10 @@ export function toResultView(row: ResultRow) {
     agatston:
       row.agatstonTotal === null
         ? null
-        : { total: row.agatstonTotal, byArtery: { LM: row.agatstonLM, LAD: row.agatstonLAD, LCX: row.agatstonLCX, RCA: row.agatstonRCA } },
+        : {
+            total: row.agatstonTotal,
+            byArtery: { LM: row.agatstonLM, LAD: row.agatstonLAD, LCX: row.agatstonLCX, RCA: row.agatstonRCA },
+          },
     volumeMm3: row.volumeMm3,
     massMg: row.massMg,
     cacDrs: row.cacDrs,
@@ -55,7 +58,12 @@ export class ResultsService {
   async list(actor: Actor, query: ResultsQuery): Promise<Page<ResultView>> {
     authorize(actor, 'lead');
     const { rows, total } = await this.repository.list(query);
-    await this.audit.record(actor, { action: 'results.listed', entityType: 'ScreeningResult', entityId: '*', after: { query, ids: rows.map((row) => row.id) } });
+    await this.audit.record(actor, {
+      action: 'results.listed',
+      entityType: 'ScreeningResult',
+      entityId: '*',
+      after: { query, ids: rows.map((row) => row.id) },
+    });
     return { items: rows.map(toResultView), total, limit: query.limit, offset: query.offset };
   }
 
@@ -88,8 +96,14 @@ export class ResultsService {
     authorize(actor, 'lead');
     const row = await this.repository.findWithPatient(id);
     if (!row) throw new NotFoundException(`No screening result ${id}`);
-    if (row.status !== 'scored') throw new NotFoundException(`Screening result ${id} is ${row.status}: it has no score to export`);
-    await this.audit.record(actor, { action: 'result.exported', entityType: 'ScreeningResult', entityId: id, after: { format: 'fhir' } });
+    if (row.status !== 'scored')
+      throw new NotFoundException(`Screening result ${id} is ${row.status}: it has no score to export`);
+    await this.audit.record(actor, {
+      action: 'result.exported',
+      entityType: 'ScreeningResult',
+      entityId: id,
+      after: { format: 'fhir' },
+    });
     return resultToFhirBundle(row);
   }
 }

@@ -1,7 +1,8 @@
 import type { Prisma } from '@cacscreen/db';
 import type { WorklistFilter } from './worklist.dto';
 
-const range = <T>(gte: T | undefined, lte: T | undefined) => (gte === undefined && lte === undefined ? undefined : { gte, lte });
+const range = <T>(gte: T | undefined, lte: T | undefined) =>
+  gte === undefined && lte === undefined ? undefined : { gte, lte };
 
 /** Turns the validated filters into a Prisma where clause (relation filters become joins on indexed columns). */
 export function worklistWhere(filter: WorklistFilter): Prisma.WorklistItemWhereInput {
@@ -17,10 +18,14 @@ export function worklistWhere(filter: WorklistFilter): Prisma.WorklistItemWhereI
     tier: filter.tier,
     assignee: filter.assignee,
     agatstonTotal: range(filter.minScore, filter.maxScore),
-    createdAt: filter.flaggedTo ? { gte: filter.flaggedFrom, lt: new Date(filter.flaggedTo.getTime() + 86_400_000) } : range(filter.flaggedFrom, undefined),
+    createdAt: filter.flaggedTo
+      ? { gte: filter.flaggedFrom, lt: new Date(filter.flaggedTo.getTime() + 86_400_000) }
+      : range(filter.flaggedFrom, undefined),
     dueDate: filter.dueBefore ? { lte: filter.dueBefore } : undefined,
     patient: filter.mrn !== undefined || filter.site !== undefined ? patient : undefined,
-    screeningResult: hasResultFilter ? { sweepId: filter.sweepId, study: hasStudyFilter ? study : undefined } : undefined,
+    screeningResult: hasResultFilter
+      ? { sweepId: filter.sweepId, study: hasStudyFilter ? study : undefined }
+      : undefined,
   };
 }
 

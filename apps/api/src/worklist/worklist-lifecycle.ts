@@ -58,11 +58,17 @@ export function planChange(current: ItemState, patch: ItemPatch, actorName: stri
     if (FINAL_STATUSES.includes(target)) change.clearOpenKey = true;
   }
   if (target === 'dismissed' && target !== current.status && !patch.dismissReason) {
-    throw new BadRequestException({ message: 'Invalid request', issues: [{ field: 'dismissReason', message: 'dismissReason is required to dismiss an item' }] });
+    throw new BadRequestException({
+      message: 'Invalid request',
+      issues: [{ field: 'dismissReason', message: 'dismissReason is required to dismiss an item' }],
+    });
   }
   if (patch.dismissReason !== undefined) {
     if (target !== 'dismissed') {
-      throw new BadRequestException({ message: 'Invalid request', issues: [{ field: 'dismissReason', message: 'dismissReason is only accepted with status "dismissed"' }] });
+      throw new BadRequestException({
+        message: 'Invalid request',
+        issues: [{ field: 'dismissReason', message: 'dismissReason is only accepted with status "dismissed"' }],
+      });
     }
     change.dismissReason = patch.dismissReason;
   }

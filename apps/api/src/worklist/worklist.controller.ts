@@ -56,14 +56,24 @@ export class WorklistController {
     },
   })
   @ApiOkResponse({ description: 'The changed item; an invalid status transition is a 409 saying which are allowed' })
-  update(@CurrentActor() actor: Actor, @Param('id', new ParseUUIDPipe()) id: string, @Body(new ZodPipe(worklistPatchSchema)) patch: WorklistPatch) {
+  update(
+    @CurrentActor() actor: Actor,
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @Body(new ZodPipe(worklistPatchSchema)) patch: WorklistPatch,
+  ) {
     return this.service.update(actor, id, patch);
   }
 
   @Post(':id/notes')
-  @ApiBody({ schema: { type: 'object', required: ['body'], properties: { body: { type: 'string', maxLength: 4000 } } } })
+  @ApiBody({
+    schema: { type: 'object', required: ['body'], properties: { body: { type: 'string', maxLength: 4000 } } },
+  })
   @ApiOkResponse({ description: 'The new note' })
-  addNote(@CurrentActor() actor: Actor, @Param('id', new ParseUUIDPipe()) id: string, @Body(new ZodPipe(noteSchema)) note: NoteBody) {
+  addNote(
+    @CurrentActor() actor: Actor,
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @Body(new ZodPipe(noteSchema)) note: NoteBody,
+  ) {
     return this.service.addNote(actor, id, note);
   }
 }

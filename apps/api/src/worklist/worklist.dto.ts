@@ -16,8 +16,23 @@ const isoDate = (field: string) =>
 
 const statusList = z
   .string()
-  .transform((value) => value.split(',').map((part) => part.trim()).filter(Boolean))
-  .pipe(z.array(z.enum(WORKLIST_STATUSES, { errorMap: () => ({ message: `status must be one or more of ${WORKLIST_STATUSES.join(', ')}, comma-separated` }) })).min(1));
+  .transform((value) =>
+    value
+      .split(',')
+      .map((part) => part.trim())
+      .filter(Boolean),
+  )
+  .pipe(
+    z
+      .array(
+        z.enum(WORKLIST_STATUSES, {
+          errorMap: () => ({
+            message: `status must be one or more of ${WORKLIST_STATUSES.join(', ')}, comma-separated`,
+          }),
+        }),
+      )
+      .min(1),
+  );
 
 /** Filters, sort and page of the worklist; shared by the list and the CSV export. */
 export const worklistFilterSchema = z
@@ -40,7 +55,9 @@ export const worklistFilterSchema = z
     sort: z
       .enum(WORKLIST_SORTS)
       .default('priority')
-      .describe('priority (most urgent first), score (highest first), created (newest first), age (oldest patient first), studyDate (newest first), due (soonest first)'),
+      .describe(
+        'priority (most urgent first), score (highest first), created (newest first), age (oldest patient first), studyDate (newest first), due (soonest first)',
+      ),
   })
   .strict();
 
@@ -50,17 +67,41 @@ export type WorklistQuery = z.infer<typeof worklistQuerySchema>;
 
 export const worklistPatchSchema = z
   .object({
-    status: z.enum(WORKLIST_STATUSES).optional().describe('The next status (transitions are checked: an invalid one is a 409)'),
-    assignee: z.string().trim().min(1).max(64).nullable().optional().describe('Coordinator (key name); null to unassign'),
+    status: z
+      .enum(WORKLIST_STATUSES)
+      .optional()
+      .describe('The next status (transitions are checked: an invalid one is a 409)'),
+    assignee: z
+      .string()
+      .trim()
+      .min(1)
+      .max(64)
+      .nullable()
+      .optional()
+      .describe('Coordinator (key name); null to unassign'),
     dueDate: isoDate('dueDate').nullable().optional().describe('Follow-up due date YYYY-MM-DD; null to clear'),
-    dismissReason: z.string().trim().min(3, 'dismissReason must say why (at least 3 characters)').max(500).optional().describe('Required with status "dismissed"'),
+    dismissReason: z
+      .string()
+      .trim()
+      .min(3, 'dismissReason must say why (at least 3 characters)')
+      .max(500)
+      .optional()
+      .describe('Required with status "dismissed"'),
   })
   .strict()
-  .refine((patch) => Object.keys(patch).length > 0, { message: 'Send at least one of status, assignee, dueDate, dismissReason' });
+  .refine((patch) => Object.keys(patch).length > 0, {
+    message: 'Send at least one of status, assignee, dueDate, dismissReason',
+  });
 export type WorklistPatch = z.infer<typeof worklistPatchSchema>;
 
 export const noteSchema = z
-  .object({ body: z.string({ required_error: 'body is required' }).trim().min(1, 'body must not be empty').max(4000, 'body must be at most 4000 characters') })
+  .object({
+    body: z
+      .string({ required_error: 'body is required' })
+      .trim()
+      .min(1, 'body must not be empty')
+      .max(4000, 'body must be at most 4000 characters'),
+  })
   .strict();
 export type NoteBody = z.infer<typeof noteSchema>;
 

@@ -11,8 +11,20 @@ const include = { patient: true, screeningResult: { include: { study: true, risk
 export type WorklistRow = Prisma.WorklistItemGetPayload<{ include: typeof include }>;
 
 /** The columns an audit event keeps of an item before and after a change. */
-function snapshot(row: { status: string; assignee: string | null; dueDate: Date | null; dismissReason: string | null; openKey: string | null }) {
-  return { status: row.status, assignee: row.assignee, dueDate: row.dueDate, dismissReason: row.dismissReason, open: row.openKey !== null };
+function snapshot(row: {
+  status: string;
+  assignee: string | null;
+  dueDate: Date | null;
+  dismissReason: string | null;
+  openKey: string | null;
+}) {
+  return {
+    status: row.status,
+    assignee: row.assignee,
+    dueDate: row.dueDate,
+    dismissReason: row.dismissReason,
+    open: row.openKey !== null,
+  };
 }
 
 @Injectable()
@@ -25,7 +37,13 @@ export class WorklistRepository {
   async list(query: WorklistQuery): Promise<{ rows: WorklistRow[]; total: number }> {
     const where = worklistWhere(query);
     const [rows, total] = await Promise.all([
-      this.db.worklistItem.findMany({ where, include, orderBy: WORKLIST_ORDER[query.sort], take: query.limit, skip: query.offset }),
+      this.db.worklistItem.findMany({
+        where,
+        include,
+        orderBy: WORKLIST_ORDER[query.sort],
+        take: query.limit,
+        skip: query.offset,
+      }),
       this.db.worklistItem.count({ where }),
     ]);
     return { rows, total };
@@ -35,7 +53,13 @@ export class WorklistRepository {
   async *iterate(filter: WorklistFilter, pageSize = 1000): AsyncGenerator<WorklistRow[]> {
     const where = worklistWhere(filter);
     for (let skip = 0; ; skip += pageSize) {
-      const rows = await this.db.worklistItem.findMany({ where, include, orderBy: WORKLIST_ORDER[filter.sort], take: pageSize, skip });
+      const rows = await this.db.worklistItem.findMany({
+        where,
+        include,
+        orderBy: WORKLIST_ORDER[filter.sort],
+        take: pageSize,
+        skip,
+      });
       if (rows.length > 0) yield rows;
       if (rows.length < pageSize) return;
     }
@@ -59,13 +83,22 @@ export class WorklistRepository {
    */
   async change(id: string, actor: Actor, action: string, decide: (state: ItemState) => ItemChange): Promise<void> {
     await this.db.$transaction(async (tx) => {
-      const locked = await tx.$queryRaw<Array<{ id: string }>>`SELECT id FROM "WorklistItem" WHERE id = ${id} FOR UPDATE`;
+      const locked = await tx.$queryRaw<
+        Array<{ id: string }>
+      >`SELECT id FROM "WorklistItem" WHERE id = ${id} FOR UPDATE`;
       if (locked.length === 0) throw new NotFoundException(`No worklist item ${id}`);
       const before = await tx.worklistItem.findUniqueOrThrow({ where: { id } });
       const { clearOpenKey, ...columns } = decide({ ...before, status: before.status as WorklistStatus });
       if (Object.keys(columns).length === 0 && !clearOpenKey) return;
-      const after = await tx.worklistItem.update({ where: { id }, data: { ...columns, ...(clearOpenKey ? { openKey: null } : {}) } });
-      await this.audit.record(actor, { action, entityType: 'WorklistItem', entityId: id, before: snapshot(before), after: snapshot(after) }, tx);
+      const after = await tx.worklistItem.update({
+        where: { id },
+        data: { ...columns, ...(clearOpenKey ? { openKey: null } : {}) },
+      });
+      await this.audit.record(
+        actor,
+        { action, entityType: 'WorklistItem', entityId: id, before: snapshot(before), after: snapshot(after) },
+        tx,
+      );
     });
   }
 
@@ -74,7 +107,11 @@ export class WorklistRepository {
       const item = await tx.worklistItem.findUnique({ where: { id }, select: { id: true } });
       if (!item) throw new NotFoundException(`No worklist item ${id}`);
       const note = await tx.worklistNote.create({ data: { worklistItemId: id, author: actor.name, body } });
-      await this.audit.record(actor, { action: 'worklist.note-added', entityType: 'WorklistItem', entityId: id, after: { noteId: note.id, body } }, tx);
+      await this.audit.record(
+        actor,
+        { action: 'worklist.note-added', entityType: 'WorklistItem', entityId: id, after: { noteId: note.id, body } },
+        tx,
+      );
       return note;
     });
   }

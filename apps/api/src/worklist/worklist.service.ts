@@ -4,7 +4,14 @@ import { authorize } from '../auth/authorize';
 import type { Page } from '../common/pagination';
 import type { Actor } from '../common/request-context';
 import { planChange, planClaim } from './worklist-lifecycle';
-import type { NoteBody, WorklistDetailView, WorklistItemView, WorklistNoteView, WorklistPatch, WorklistQuery } from './worklist.dto';
+import type {
+  NoteBody,
+  WorklistDetailView,
+  WorklistItemView,
+  WorklistNoteView,
+  WorklistPatch,
+  WorklistQuery,
+} from './worklist.dto';
 import { WorklistRepository } from './worklist.repository';
 import { toHistoryView, toNoteView, toWorklistItemView } from './worklist.view';
 
@@ -18,7 +25,12 @@ export class WorklistService {
   async list(actor: Actor, query: WorklistQuery): Promise<Page<WorklistItemView>> {
     authorize(actor, 'coordinator');
     const { rows, total } = await this.repository.list(query);
-    await this.audit.record(actor, { action: 'worklist.listed', entityType: 'WorklistItem', entityId: '*', after: { query, ids: rows.map((row) => row.id) } });
+    await this.audit.record(actor, {
+      action: 'worklist.listed',
+      entityType: 'WorklistItem',
+      entityId: '*',
+      after: { query, ids: rows.map((row) => row.id) },
+    });
     return { items: rows.map(toWorklistItemView), total, limit: query.limit, offset: query.offset };
   }
 

@@ -54,5 +54,12 @@ export function toHistoryView(event: {
   after: unknown;
   correlationId: string | null;
 }): HistoryEntryView {
-  return { at: event.at.toISOString(), actor: event.actor, action: event.action, before: event.before, after: event.after, correlationId: event.correlationId };
+  return {
+    at: event.at.toISOString(),
+    actor: event.actor,
+    action: event.action,
+    before: event.before,
+    after: event.after,
+    correlationId: event.correlationId,
+  };
 }

@@ -28,7 +28,8 @@ function h(tag, attrs, ...children) {
     else if (name === 'text') el.textContent = value;
     else el.setAttribute(name, value === true ? '' : String(value));
   }
-  for (const child of children.flat()) if (child !== null && child !== undefined) el.append(child instanceof Node ? child : String(child));
+  for (const child of children.flat())
+    if (child !== null && child !== undefined) el.append(child instanceof Node ? child : String(child));
   return el;
 }
 
@@ -42,7 +43,11 @@ function toast(message) {
 async function api(path, options = {}) {
   const headers = { Authorization: `Bearer ${sessionStorage.getItem(KEY) || ''}` };
   if (options.body !== undefined) headers['Content-Type'] = 'application/json';
-  const response = await fetch(`/api${path}`, { method: options.method || 'GET', headers, body: options.body === undefined ? undefined : JSON.stringify(options.body) });
+  const response = await fetch(`/api${path}`, {
+    method: options.method || 'GET',
+    headers,
+    body: options.body === undefined ? undefined : JSON.stringify(options.body),
+  });
   const body = await response.json().catch(() => null);
   if (response.status === 401 && !options.login) {
     sessionStorage.removeItem(KEY);
@@ -71,7 +76,13 @@ const fmt = (n) => (n === null || n === undefined ? '–' : Math.round(n * 10) /
 function loginView() {
   document.getElementById('nav').hidden = true;
   const error = h('p', { class: 'error', role: 'alert' });
-  const input = h('input', { id: 'api-key', type: 'password', required: true, autocomplete: 'off', 'aria-describedby': 'key-help' });
+  const input = h('input', {
+    id: 'api-key',
+    type: 'password',
+    required: true,
+    autocomplete: 'off',
+    'aria-describedby': 'key-help',
+  });
   const form = h(
     'form',
     {
@@ -91,7 +102,11 @@ function loginView() {
       },
     },
     h('label', {}, 'API key', input),
-    h('p', { id: 'key-help', class: 'muted', text: 'Ask an administrator for a key. It is kept in this browser tab only.' }),
+    h('p', {
+      id: 'key-help',
+      class: 'muted',
+      text: 'Ask an administrator for a key. It is kept in this browser tab only.',
+    }),
     h('button', { id: 'login-btn', type: 'submit', text: 'Log in' }),
     error,
   );
@@ -106,7 +121,16 @@ function queryFromHash() {
 }
 
 function select(id, label, name, options, value) {
-  return h('label', { for: id }, label, h('select', { id, name }, options.map(([v, text]) => h('option', { value: v, selected: v === value }, text))));
+  return h(
+    'label',
+    { for: id },
+    label,
+    h(
+      'select',
+      { id, name },
+      options.map(([v, text]) => h('option', { value: v, selected: v === value }, text)),
+    ),
+  );
 }
 
 function input(id, label, name, value, type = 'text', extra = {}) {
@@ -129,7 +153,13 @@ async function queueView() {
         location.hash = `#/queue?${next}`;
       },
     },
-    select('f-status', 'Status', 'status', [[ACTIVE, 'active'], ['all', 'any'], ...STATUSES.map((s) => [s, s])], params.get('status') ?? ''),
+    select(
+      'f-status',
+      'Status',
+      'status',
+      [[ACTIVE, 'active'], ['all', 'any'], ...STATUSES.map((s) => [s, s])],
+      params.get('status') ?? '',
+    ),
     select('f-tier', 'Tier', 'tier', [['', 'any'], ...TIERS.map((t) => [t, t])], params.get('tier') || ''),
     input('f-mrn', 'MRN', 'mrn', params.get('mrn')),
     input('f-site', 'Site', 'site', params.get('site')),
@@ -138,7 +168,20 @@ async function queueView() {
     input('f-max-age', 'Max age', 'maxAge', params.get('maxAge'), 'number', { min: 0, max: 130 }),
     input('f-from', 'Study from', 'studyFrom', params.get('studyFrom'), 'date'),
     input('f-to', 'Study to', 'studyTo', params.get('studyTo'), 'date'),
-    select('f-sort', 'Sort', 'sort', [['priority', 'priority'], ['score', 'score'], ['created', 'newest'], ['age', 'age'], ['studyDate', 'study date'], ['due', 'due date']], params.get('sort') || 'priority'),
+    select(
+      'f-sort',
+      'Sort',
+      'sort',
+      [
+        ['priority', 'priority'],
+        ['score', 'score'],
+        ['created', 'newest'],
+        ['age', 'age'],
+        ['studyDate', 'study date'],
+        ['due', 'due date'],
+      ],
+      params.get('sort') || 'priority',
+    ),
     h('button', { type: 'submit', id: 'apply-filters' }, 'Apply'),
   );
   const table = h('table', { id: 'queue-table', 'aria-busy': 'true' });
@@ -150,7 +193,17 @@ async function queueView() {
     const page = await api(`/worklist?${query}`);
     table.replaceChildren(
       h('caption', { class: 'muted', id: 'queue-total', text: `${page.total} item(s)` }),
-      h('thead', {}, h('tr', {}, ['MRN', 'Tier', 'Agatston', 'Age', 'Site', 'Study date', 'Status', 'Assignee', 'Due'].map((t) => h('th', { scope: 'col', text: t })))),
+      h(
+        'thead',
+        {},
+        h(
+          'tr',
+          {},
+          ['MRN', 'Tier', 'Agatston', 'Age', 'Site', 'Study date', 'Status', 'Assignee', 'Due'].map((t) =>
+            h('th', { scope: 'col', text: t }),
+          ),
+        ),
+      ),
       h(
         'tbody',
         {},
@@ -181,9 +234,20 @@ async function queueView() {
       h(
         'div',
         { class: 'pager' },
-        h('button', { type: 'button', class: 'secondary', disabled: offset === 0, onclick: () => move(-PAGE) }, 'Previous'),
-        h('span', { class: 'muted', text: `${page.total ? offset + 1 : 0}–${offset + page.items.length} of ${page.total}` }),
-        h('button', { type: 'button', class: 'secondary', disabled: offset + PAGE >= page.total, onclick: () => move(PAGE) }, 'Next'),
+        h(
+          'button',
+          { type: 'button', class: 'secondary', disabled: offset === 0, onclick: () => move(-PAGE) },
+          'Previous',
+        ),
+        h('span', {
+          class: 'muted',
+          text: `${page.total ? offset + 1 : 0}–${offset + page.items.length} of ${page.total}`,
+        }),
+        h(
+          'button',
+          { type: 'button', class: 'secondary', disabled: offset + PAGE >= page.total, onclick: () => move(PAGE) },
+          'Next',
+        ),
       ),
     );
   } catch (err) {
@@ -210,7 +274,11 @@ async function itemView(id) {
     }
   };
   const next = NEXT[item.status] || [];
-  const statusSelect = h('select', { id: 'status-select' }, next.map((s) => h('option', { value: s, text: s })));
+  const statusSelect = h(
+    'select',
+    { id: 'status-select' },
+    next.map((s) => h('option', { value: s, text: s })),
+  );
   const reason = h('input', { id: 'dismiss-reason', placeholder: 'reason (to dismiss)' });
   const due = h('input', { id: 'due-date', type: 'date', value: item.dueDate || '' });
   const note = h('textarea', { id: 'note-text', rows: 3, cols: 60, 'aria-label': 'New note' });
@@ -225,25 +293,52 @@ async function itemView(id) {
         'section',
         { class: 'card' },
         h('h2', { text: 'Calcium' }),
-        h('p', {}, 'Agatston ', h('strong', { text: fmt(item.agatstonTotal) }), ` · CAC-DRS ${item.result.cacDrs || '–'}`),
-        h('p', { class: 'muted', text: Object.entries(item.result.byArtery).map(([a, v]) => `${a} ${fmt(v)}`).join(' · ') }),
+        h(
+          'p',
+          {},
+          'Agatston ',
+          h('strong', { text: fmt(item.agatstonTotal) }),
+          ` · CAC-DRS ${item.result.cacDrs || '–'}`,
+        ),
+        h('p', {
+          class: 'muted',
+          text: Object.entries(item.result.byArtery)
+            .map(([a, v]) => `${a} ${fmt(v)}`)
+            .join(' · '),
+        }),
         item.result.lowConfidence ? h('p', { class: 'error', text: 'Low-confidence series selection' }) : null,
-        h('div', { class: 'keyimage', role: 'img', 'aria-label': 'Key image placeholder', text: 'Key images will appear here' }),
+        h('div', {
+          class: 'keyimage',
+          role: 'img',
+          'aria-label': 'Key image placeholder',
+          text: 'Key images will appear here',
+        }),
       ),
       h(
         'section',
         { class: 'card' },
         h('h2', { text: 'Risk' }),
         h('p', {}, 'Tier ', h('strong', { class: `tier-${item.tier}`, text: item.tier })),
-        h('p', { class: 'muted', text: `PCE ${fmt(r.pooledCohortPct)}% · Framingham ${fmt(r.framinghamPct)}% · MESA+CAC ${fmt(r.mesaWithCacPct)}%` }),
-        h('ul', {}, (Array.isArray(r.rationale) ? r.rationale : []).map((line) => h('li', { text: line }))),
-        r.missing && r.missing.length ? h('p', { class: 'muted', text: `Missing inputs: ${r.missing.join(', ')}` }) : null,
+        h('p', {
+          class: 'muted',
+          text: `PCE ${fmt(r.pooledCohortPct)}% · Framingham ${fmt(r.framinghamPct)}% · MESA+CAC ${fmt(r.mesaWithCacPct)}%`,
+        }),
+        h(
+          'ul',
+          {},
+          (Array.isArray(r.rationale) ? r.rationale : []).map((line) => h('li', { text: line })),
+        ),
+        r.missing && r.missing.length
+          ? h('p', { class: 'muted', text: `Missing inputs: ${r.missing.join(', ')}` })
+          : null,
       ),
       h(
         'section',
         { class: 'card' },
         h('h2', { text: 'Patient and study' }),
-        h('p', { text: `Sex ${item.patient.sex || '–'} · age ${fmt(item.study.ageAtStudy)} · site ${item.patient.site || '–'}` }),
+        h('p', {
+          text: `Sex ${item.patient.sex || '–'} · age ${fmt(item.study.ageAtStudy)} · site ${item.patient.site || '–'}`,
+        }),
         h('p', { class: 'muted', text: `Study ${item.study.studyDate || '–'} · ${item.study.studyInstanceUid}` }),
         h('p', { text: `Assignee ${item.assignee || '–'} · due ${item.dueDate || '–'}` }),
         item.dismissReason ? h('p', { text: `Dismissed: ${item.dismissReason}` }) : null,
@@ -253,7 +348,17 @@ async function itemView(id) {
       'section',
       { class: 'card', 'aria-label': 'Actions' },
       h('h2', { text: 'Actions' }),
-      item.status === 'open' ? h('button', { id: 'claim-btn', type: 'button', onclick: () => act(api(`/worklist/${id}/claim`, { method: 'POST' }), 'Claimed') }, 'Claim') : null,
+      item.status === 'open'
+        ? h(
+            'button',
+            {
+              id: 'claim-btn',
+              type: 'button',
+              onclick: () => act(api(`/worklist/${id}/claim`, { method: 'POST' }), 'Claimed'),
+            },
+            'Claim',
+          )
+        : null,
       next.length
         ? h(
             'form',
@@ -274,7 +379,16 @@ async function itemView(id) {
       next.length
         ? h(
             'form',
-            { class: 'actions', onsubmit: (event) => { event.preventDefault(); act(api(`/worklist/${id}`, { method: 'PATCH', body: { dueDate: due.value || null } }), 'Due date saved'); } },
+            {
+              class: 'actions',
+              onsubmit: (event) => {
+                event.preventDefault();
+                act(
+                  api(`/worklist/${id}`, { method: 'PATCH', body: { dueDate: due.value || null } }),
+                  'Due date saved',
+                );
+              },
+            },
             h('label', { for: 'due-date' }, 'Due date', due),
             h('button', { type: 'submit', class: 'secondary' }, 'Save due date'),
           )
@@ -292,12 +406,36 @@ async function itemView(id) {
         h('button', { id: 'add-note-btn', type: 'submit' }, 'Add note'),
       ),
     ),
-    h('section', { class: 'card' }, h('h2', { text: 'Notes' }), h('ul', { id: 'notes' }, item.notes.map((n) => h('li', {}, h('span', { class: 'muted', text: `${n.createdAt.slice(0, 16).replace('T', ' ')} ${n.author}: ` }), n.body)))),
+    h(
+      'section',
+      { class: 'card' },
+      h('h2', { text: 'Notes' }),
+      h(
+        'ul',
+        { id: 'notes' },
+        item.notes.map((n) =>
+          h(
+            'li',
+            {},
+            h('span', { class: 'muted', text: `${n.createdAt.slice(0, 16).replace('T', ' ')} ${n.author}: ` }),
+            n.body,
+          ),
+        ),
+      ),
+    ),
     h(
       'section',
       { class: 'card' },
       h('h2', { text: 'History' }),
-      h('ol', { id: 'history', class: 'history' }, item.history.map((e) => h('li', { text: `${e.at.slice(0, 19).replace('T', ' ')} · ${e.actor} · ${e.action}${e.after && e.after.status ? ` → ${e.after.status}` : ''}` }))),
+      h(
+        'ol',
+        { id: 'history', class: 'history' },
+        item.history.map((e) =>
+          h('li', {
+            text: `${e.at.slice(0, 19).replace('T', ' ')} · ${e.actor} · ${e.action}${e.after && e.after.status ? ` → ${e.after.status}` : ''}`,
+          }),
+        ),
+      ),
     ),
   );
 }
@@ -311,7 +449,17 @@ async function sweepsView() {
       const page = await api('/sweeps?limit=50');
       const rows = await Promise.all(page.items.map((s) => (s.status === 'running' ? api(`/sweeps/${s.id}`) : s)));
       table.replaceChildren(
-        h('thead', {}, h('tr', {}, ['Started', 'Source', 'Model', 'Status', 'Seen', 'Screened', 'Skipped', 'Failed', 'Flagged'].map((t) => h('th', { scope: 'col', text: t })))),
+        h(
+          'thead',
+          {},
+          h(
+            'tr',
+            {},
+            ['Started', 'Source', 'Model', 'Status', 'Seen', 'Screened', 'Skipped', 'Failed', 'Flagged'].map((t) =>
+              h('th', { scope: 'col', text: t }),
+            ),
+          ),
+        ),
         h(
           'tbody',
           {},
@@ -320,7 +468,16 @@ async function sweepsView() {
             return h(
               'tr',
               {},
-              [s.startedAt.slice(0, 16).replace('T', ' '), s.source, s.modelVersion, s.status, c.seen, c.screened, c.skipped, c.failed].map((v) => h('td', { text: v })),
+              [
+                s.startedAt.slice(0, 16).replace('T', ' '),
+                s.source,
+                s.modelVersion,
+                s.status,
+                c.seen,
+                c.screened,
+                c.skipped,
+                c.failed,
+              ].map((v) => h('td', { text: v })),
               h('td', {}, h('a', { href: `#/queue?status=${ACTIVE}&sweepId=${s.id}`, text: c.flagged })),
             );
           }),
