@@ -4,7 +4,17 @@ const js = require('@eslint/js');
 const tseslint = require('typescript-eslint');
 
 module.exports = tseslint.config(
-  { ignores: ['**/dist/**', '**/node_modules/**', 'prisma/src/generated/**', 'coverage/**', '.cacscreen/**', 'training/**', '**/*.js'] },
+  {
+    ignores: [
+      '**/dist/**',
+      '**/node_modules/**',
+      'prisma/src/generated/**',
+      'coverage/**',
+      '.cacscreen/**',
+      'training/**',
+      '**/*.js',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -19,7 +29,10 @@ module.exports = tseslint.config(
   {
     files: ['apps/worker/src/workflows/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: ['fs', 'path', 'os', 'crypto', 'child_process', 'node:*', '@cacscreen/db', '@cacscreen/dicom'] }],
+      'no-restricted-imports': [
+        'error',
+        { patterns: ['fs', 'path', 'os', 'crypto', 'child_process', 'node:*', '@cacscreen/db', '@cacscreen/dicom'] },
+      ],
     },
   },
 );

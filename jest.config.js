@@ -13,7 +13,12 @@ module.exports = {
     {
       ...common,
       displayName: 'unit',
-      testMatch: ['<rootDir>/packages/*/src/**/*.test.ts', '<rootDir>/apps/*/src/**/*.test.ts', '<rootDir>/prisma/src/**/*.test.ts', '<rootDir>/test/infra/**/*.test.ts'],
+      testMatch: [
+        '<rootDir>/packages/*/src/**/*.test.ts',
+        '<rootDir>/apps/*/src/**/*.test.ts',
+        '<rootDir>/prisma/src/**/*.test.ts',
+        '<rootDir>/test/infra/**/*.test.ts',
+      ],
     },
     {
       ...common,

@@ -13,7 +13,18 @@ export interface RiskFactorValues {
   knownAscvd?: boolean | null;
 }
 
-const FIELDS = ['race', 'totalCholesterol', 'hdl', 'systolicBp', 'bpTreated', 'smoker', 'diabetes', 'lipidLowering', 'familyHistory', 'knownAscvd'] as const;
+const FIELDS = [
+  'race',
+  'totalCholesterol',
+  'hdl',
+  'systolicBp',
+  'bpTreated',
+  'smoker',
+  'diabetes',
+  'lipidLowering',
+  'familyHistory',
+  'knownAscvd',
+] as const;
 
 /**
  * Stores a patient's risk factors from one source (creating the patient by MRN if unseen). Importing the same values
@@ -29,9 +40,15 @@ export async function recordRiskFactors(
       create: { mrn: input.mrn, sex: input.sex ?? null },
       update: {},
     });
-    const latest = await tx.riskFactors.findFirst({ where: { patientId: patient.id }, orderBy: { recordedAt: 'desc' } });
-    const normalised = Object.fromEntries(FIELDS.map((field) => [field, input.values[field] ?? null])) as Required<RiskFactorValues>;
-    if (latest && latest.source === input.source && FIELDS.every((field) => latest[field] === normalised[field])) return false;
+    const latest = await tx.riskFactors.findFirst({
+      where: { patientId: patient.id },
+      orderBy: { recordedAt: 'desc' },
+    });
+    const normalised = Object.fromEntries(
+      FIELDS.map((field) => [field, input.values[field] ?? null]),
+    ) as Required<RiskFactorValues>;
+    if (latest && latest.source === input.source && FIELDS.every((field) => latest[field] === normalised[field]))
+      return false;
     await tx.riskFactors.create({ data: { patientId: patient.id, source: input.source, ...normalised } });
     return true;
   });

@@ -80,7 +80,12 @@ export async function recordStudy(db: Db, input: StudyRecordInput): Promise<{ st
       create: { mrn: input.patientMrn, sex: input.patientSex, birthDate: input.patientBirthDate },
       update: { sex: input.patientSex ?? undefined, birthDate: input.patientBirthDate ?? undefined },
     });
-    const studyData = { patientId: patient.id, studyDate: input.studyDate, ageAtStudy: input.ageAtStudy, source: input.source };
+    const studyData = {
+      patientId: patient.id,
+      studyDate: input.studyDate,
+      ageAtStudy: input.ageAtStudy,
+      source: input.source,
+    };
     const study = await tx.study.upsert({
       where: { studyInstanceUid: input.studyInstanceUid },
       create: { studyInstanceUid: input.studyInstanceUid, ...studyData },
@@ -158,23 +163,54 @@ async function upsertOpenWorklistItem(
   const priority = TIER_PRIORITY[tier] ?? 9;
   const existing = await tx.worklistItem.findUnique({ where: { openKey: patientId } });
   if (existing) {
-    if (existing.screeningResultId === screeningResultId && existing.tier === tier && existing.agatstonTotal === agatstonTotal) return;
-    const after = await tx.worklistItem.update({ where: { id: existing.id }, data: { screeningResultId, tier, priority, agatstonTotal } });
+    if (
+      existing.screeningResultId === screeningResultId &&
+      existing.tier === tier &&
+      existing.agatstonTotal === agatstonTotal
+    )
+      return;
+    const after = await tx.worklistItem.update({
+      where: { id: existing.id },
+      data: { screeningResultId, tier, priority, agatstonTotal },
+    });
     await tx.auditEvent.create({
-      data: { actor: 'system:sweep', action: 'worklist.updated', entityType: 'WorklistItem', entityId: existing.id, before: json(existing), after: json(after) },
+      data: {
+        actor: 'system:sweep',
+        action: 'worklist.updated',
+        entityType: 'WorklistItem',
+        entityId: existing.id,
+        before: json(existing),
+        after: json(after),
+      },
     });
     return;
   }
-  const created = await tx.worklistItem.create({ data: { patientId, openKey: patientId, screeningResultId, tier, priority, agatstonTotal } });
+  const created = await tx.worklistItem.create({
+    data: { patientId, openKey: patientId, screeningResultId, tier, priority, agatstonTotal },
+  });
   await tx.auditEvent.create({
-    data: { actor: 'system:sweep', action: 'worklist.flagged', entityType: 'WorklistItem', entityId: created.id, after: json(created) },
+    data: {
+      actor: 'system:sweep',
+      action: 'worklist.flagged',
+      entityType: 'WorklistItem',
+      entityId: created.id,
+      after: json(created),
+    },
   });
 }
 
 /** Study UIDs (of those given) that already have a final outcome from this model version. */
-export async function findScreenedStudyUids(db: Db, studyInstanceUids: string[], modelVersion: string): Promise<Set<string>> {
+export async function findScreenedStudyUids(
+  db: Db,
+  studyInstanceUids: string[],
+  modelVersion: string,
+): Promise<Set<string>> {
   const rows = await db.screeningResult.findMany({
-    where: { modelVersion, status: { in: ['scored', 'rejected'] }, study: { studyInstanceUid: { in: studyInstanceUids } } },
+    where: {
+      modelVersion,
+      status: { in: ['scored', 'rejected'] },
+      study: { studyInstanceUid: { in: studyInstanceUids } },
+    },
     select: { study: { select: { studyInstanceUid: true } } },
   });
   return new Set(rows.map((row) => row.study.studyInstanceUid));
@@ -188,7 +224,11 @@ export function latestRiskFactors(db: Db, patientId: string) {
 /** Newest study date among studies from this source that this model version has a final outcome for. */
 export async function latestScreenedStudyDate(db: Db, source: string, modelVersion: string): Promise<Date | null> {
   const newest = await db.study.findFirst({
-    where: { source, studyDate: { not: null }, results: { some: { modelVersion, status: { in: ['scored', 'rejected'] } } } },
+    where: {
+      source,
+      studyDate: { not: null },
+      results: { some: { modelVersion, status: { in: ['scored', 'rejected'] } } },
+    },
     orderBy: { studyDate: 'desc' },
     select: { studyDate: true },
   });

@@ -9,7 +9,10 @@ export interface SweepCounters {
 }
 
 /** Creates the sweep row on first start; a restarted workflow with the same ID finds the same row. */
-export async function ensureSweep(db: Db, input: { workflowId: string; source: string; modelVersion: string }): Promise<string> {
+export async function ensureSweep(
+  db: Db,
+  input: { workflowId: string; source: string; modelVersion: string },
+): Promise<string> {
   const sweep = await db.sweep.upsert({
     where: { workflowId: input.workflowId },
     create: { ...input, status: 'running' },
@@ -18,7 +21,12 @@ export async function ensureSweep(db: Db, input: { workflowId: string; source: s
   return sweep.id;
 }
 
-export async function saveSweepProgress(db: Db, sweepId: string, counters: SweepCounters, status: string): Promise<void> {
+export async function saveSweepProgress(
+  db: Db,
+  sweepId: string,
+  counters: SweepCounters,
+  status: string,
+): Promise<void> {
   const finished = status === 'completed' || status === 'cancelled';
   const { seen, screened, skipped, failed, flagged } = counters;
   await db.sweep.update({

@@ -51,9 +51,20 @@ describe('exports', () => {
       subject: { identifier: { value: 'EXP-001' } },
       valueQuantity: { value: 420, system: 'http://unitsofmeasure.org', code: '1' },
     });
-    expect(observation.component.map((c: { code: { coding: Array<{ code: string }> } }) => c.code.coding[0].code)).toEqual(['agatston-LM', 'agatston-LAD', 'agatston-LCX', 'agatston-RCA']);
-    expect(assessment).toMatchObject({ resourceType: 'RiskAssessment', status: 'final', basis: [{ reference: `urn:uuid:${first.resultId}` }] });
-    expect(assessment.prediction).toEqual(expect.arrayContaining([expect.objectContaining({ probabilityDecimal: 0.091 }), expect.objectContaining({ qualitativeRisk: expect.objectContaining({ text: 'high-priority' }) })]));
+    expect(
+      observation.component.map((c: { code: { coding: Array<{ code: string }> } }) => c.code.coding[0].code),
+    ).toEqual(['agatston-LM', 'agatston-LAD', 'agatston-LCX', 'agatston-RCA']);
+    expect(assessment).toMatchObject({
+      resourceType: 'RiskAssessment',
+      status: 'final',
+      basis: [{ reference: `urn:uuid:${first.resultId}` }],
+    });
+    expect(assessment.prediction).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ probabilityDecimal: 0.091 }),
+        expect.objectContaining({ qualitativeRisk: expect.objectContaining({ text: 'high-priority' }) }),
+      ]),
+    );
     await get('/api/results/00000000-0000-4000-8000-000000000000/fhir').expect(404);
   });
 });

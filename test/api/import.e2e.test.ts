@@ -31,15 +31,33 @@ describe('risk-factor import', () => {
     await seedPatient(api.db, { mrn: 'IMP-001', age: 62, agatston: 150, tier: 'routine', noItem: true });
     // IMP-002: already on the worklist.
     await seedPatient(api.db, { mrn: 'IMP-002', sex: 'F', age: 58, agatston: 40, tier: 'consider-statin' });
-    await api.db.riskAssessment.updateMany({ where: { screeningResult: { study: { patient: { mrn: 'IMP-001' } } } }, data: { flagged: false } });
+    await api.db.riskAssessment.updateMany({
+      where: { screeningResult: { study: { patient: { mrn: 'IMP-001' } } } },
+      data: { flagged: false },
+    });
   });
   afterAll(() => api?.close());
 
   it('dry run: validates every row and reports errors without storing anything', async () => {
     const response = await post(CSV, 'text/csv', '?dryRun=true').expect(200);
-    expect(response.body).toMatchObject({ format: 'csv', dryRun: true, received: 6, valid: 2, stored: 2, unchanged: 0, reassessed: [] });
+    expect(response.body).toMatchObject({
+      format: 'csv',
+      dryRun: true,
+      received: 6,
+      valid: 2,
+      stored: 2,
+      unchanged: 0,
+      reassessed: [],
+    });
     const fields = response.body.errors.map((e: { row: number; field: string }) => `${e.row}:${e.field}`);
-    expect(fields).toEqual(['4:total_cholesterol_mg_dl', '4:systolic_bp_mmhg', '4:bp_treated', '5:mrn', '6:(row)', '7:mrn']);
+    expect(fields).toEqual([
+      '4:total_cholesterol_mg_dl',
+      '4:systolic_bp_mmhg',
+      '4:bp_treated',
+      '5:mrn',
+      '6:(row)',
+      '7:mrn',
+    ]);
     expect(response.body.errors[0].message).toContain('looks like mmol/L');
     expect(await api.db.riskFactors.count()).toBe(0);
   });
@@ -49,10 +67,26 @@ describe('risk-factor import', () => {
     expect(response.body).toMatchObject({ dryRun: false, valid: 2, stored: 2, unchanged: 0 });
     expect(response.body.errors).toHaveLength(6);
 
-    const expected = assessRisk({ age: 62, sex: 'male', race: 'white', totalCholesterol: 240, hdl: 38, systolicBp: 150, bpTreated: true, smoker: true, diabetes: false, lipidLowering: false, familyHistory: false, knownAscvd: false, cac: 150 });
+    const expected = assessRisk({
+      age: 62,
+      sex: 'male',
+      race: 'white',
+      totalCholesterol: 240,
+      hdl: 38,
+      systolicBp: 150,
+      bpTreated: true,
+      smoker: true,
+      diabetes: false,
+      lipidLowering: false,
+      familyHistory: false,
+      knownAscvd: false,
+      cac: 150,
+    });
     const one = response.body.reassessed.find((r: { mrn: string }) => r.mrn === 'IMP-001');
     expect(one).toMatchObject({ tierBefore: 'routine', tierAfter: expected.tier, flagged: expected.flagged });
-    const risk = await api.db.riskAssessment.findFirstOrThrow({ where: { screeningResult: { study: { patient: { mrn: 'IMP-001' } } } } });
+    const risk = await api.db.riskAssessment.findFirstOrThrow({
+      where: { screeningResult: { study: { patient: { mrn: 'IMP-001' } } } },
+    });
     expect(risk.tier).toBe(expected.tier);
     expect(risk.pooledCohortPct).toBe(expected.pooledCohort.riskPct);
     expect(risk.missing).toEqual(expected.missing);
@@ -76,7 +110,10 @@ describe('risk-factor import', () => {
 
   it('keeps values on file that a later import leaves blank', async () => {
     await post('mrn,hdl_mg_dl\nIMP-001,45\n', 'text/csv').expect(200);
-    const latest = await api.db.riskFactors.findFirstOrThrow({ where: { patient: { mrn: 'IMP-001' } }, orderBy: { recordedAt: 'desc' } });
+    const latest = await api.db.riskFactors.findFirstOrThrow({
+      where: { patient: { mrn: 'IMP-001' } },
+      orderBy: { recordedAt: 'desc' },
+    });
     expect(latest).toMatchObject({ hdl: 45, totalCholesterol: 240, smoker: true });
   });
 
@@ -95,26 +132,147 @@ describe('risk-factor import', () => {
       resourceType: 'Bundle',
       type: 'collection',
       entry: [
-        { fullUrl: 'urn:uuid:p1', resource: { resourceType: 'Patient', identifier: [{ type: { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/v2-0203', code: 'MR' }] }, value: 'FHIR-001' }], gender: 'male' } },
-        { resource: { resourceType: 'Observation', status: 'final', code: { coding: [{ system: 'http://loinc.org', code: '2093-3' }] }, subject, effectiveDateTime: '2023-01-01', valueQuantity: { value: 180, unit: 'mg/dL' } } },
-        { resource: { resourceType: 'Observation', status: 'final', code: { coding: [{ system: 'http://loinc.org', code: '2093-3' }] }, subject, effectiveDateTime: '2024-01-01', valueQuantity: { value: 6.0, code: 'mmol/L' } } },
-        { resource: { resourceType: 'Observation', status: 'final', code: { coding: [{ system: 'http://loinc.org', code: '2085-9' }] }, subject, valueQuantity: { value: 42, unit: 'mg/dL' } } },
-        { resource: { resourceType: 'Observation', status: 'final', code: { coding: [{ system: 'http://loinc.org', code: '85354-9' }] }, subject, component: [{ code: { coding: [{ system: 'http://loinc.org', code: '8480-6' }] }, valueQuantity: { value: 142, code: 'mm[Hg]' } }] } },
-        { resource: { resourceType: 'Observation', status: 'final', code: { coding: [{ system: 'http://loinc.org', code: '72166-2' }] }, subject, valueCodeableConcept: { coding: [{ system: 'http://snomed.info/sct', code: '8517006' }] } } },
-        { resource: { resourceType: 'MedicationStatement', status: 'active', subject, medicationCodeableConcept: { coding: [{ system: 'http://www.nlm.nih.gov/research/umls/rxnorm', code: '83367' }] } } },
-        { resource: { resourceType: 'MedicationStatement', status: 'active', subject, medicationCodeableConcept: { coding: [{ system: 'http://www.whocc.no/atc', code: 'C09AA03' }] } } },
-        { resource: { resourceType: 'Condition', subject, code: { coding: [{ system: 'http://hl7.org/fhir/sid/icd-10-cm', code: 'E11.9' }] } } },
-        { resource: { resourceType: 'Condition', subject, clinicalStatus: { coding: [{ code: 'resolved' }] }, code: { coding: [{ system: 'http://snomed.info/sct', code: '22298006' }] } } },
-        { resource: { resourceType: 'Observation', status: 'final', code: { coding: [{ system: 'http://loinc.org', code: '2085-9' }] }, subject: { reference: 'Patient/nobody' }, valueQuantity: { value: 50, unit: 'mg/dL' } } },
-        { resource: { resourceType: 'Observation', status: 'final', code: { coding: [{ system: 'http://loinc.org', code: '8480-6' }] }, subject, valueQuantity: { value: 140, unit: 'kPa' } } },
+        {
+          fullUrl: 'urn:uuid:p1',
+          resource: {
+            resourceType: 'Patient',
+            identifier: [
+              {
+                type: { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/v2-0203', code: 'MR' }] },
+                value: 'FHIR-001',
+              },
+            ],
+            gender: 'male',
+          },
+        },
+        {
+          resource: {
+            resourceType: 'Observation',
+            status: 'final',
+            code: { coding: [{ system: 'http://loinc.org', code: '2093-3' }] },
+            subject,
+            effectiveDateTime: '2023-01-01',
+            valueQuantity: { value: 180, unit: 'mg/dL' },
+          },
+        },
+        {
+          resource: {
+            resourceType: 'Observation',
+            status: 'final',
+            code: { coding: [{ system: 'http://loinc.org', code: '2093-3' }] },
+            subject,
+            effectiveDateTime: '2024-01-01',
+            valueQuantity: { value: 6.0, code: 'mmol/L' },
+          },
+        },
+        {
+          resource: {
+            resourceType: 'Observation',
+            status: 'final',
+            code: { coding: [{ system: 'http://loinc.org', code: '2085-9' }] },
+            subject,
+            valueQuantity: { value: 42, unit: 'mg/dL' },
+          },
+        },
+        {
+          resource: {
+            resourceType: 'Observation',
+            status: 'final',
+            code: { coding: [{ system: 'http://loinc.org', code: '85354-9' }] },
+            subject,
+            component: [
+              {
+                code: { coding: [{ system: 'http://loinc.org', code: '8480-6' }] },
+                valueQuantity: { value: 142, code: 'mm[Hg]' },
+              },
+            ],
+          },
+        },
+        {
+          resource: {
+            resourceType: 'Observation',
+            status: 'final',
+            code: { coding: [{ system: 'http://loinc.org', code: '72166-2' }] },
+            subject,
+            valueCodeableConcept: { coding: [{ system: 'http://snomed.info/sct', code: '8517006' }] },
+          },
+        },
+        {
+          resource: {
+            resourceType: 'MedicationStatement',
+            status: 'active',
+            subject,
+            medicationCodeableConcept: {
+              coding: [{ system: 'http://www.nlm.nih.gov/research/umls/rxnorm', code: '83367' }],
+            },
+          },
+        },
+        {
+          resource: {
+            resourceType: 'MedicationStatement',
+            status: 'active',
+            subject,
+            medicationCodeableConcept: { coding: [{ system: 'http://www.whocc.no/atc', code: 'C09AA03' }] },
+          },
+        },
+        {
+          resource: {
+            resourceType: 'Condition',
+            subject,
+            code: { coding: [{ system: 'http://hl7.org/fhir/sid/icd-10-cm', code: 'E11.9' }] },
+          },
+        },
+        {
+          resource: {
+            resourceType: 'Condition',
+            subject,
+            clinicalStatus: { coding: [{ code: 'resolved' }] },
+            code: { coding: [{ system: 'http://snomed.info/sct', code: '22298006' }] },
+          },
+        },
+        {
+          resource: {
+            resourceType: 'Observation',
+            status: 'final',
+            code: { coding: [{ system: 'http://loinc.org', code: '2085-9' }] },
+            subject: { reference: 'Patient/nobody' },
+            valueQuantity: { value: 50, unit: 'mg/dL' },
+          },
+        },
+        {
+          resource: {
+            resourceType: 'Observation',
+            status: 'final',
+            code: { coding: [{ system: 'http://loinc.org', code: '8480-6' }] },
+            subject,
+            valueQuantity: { value: 140, unit: 'kPa' },
+          },
+        },
         { resource: { resourceType: 'Patient', identifier: [] } },
       ],
     };
     const response = await post(bundle, 'application/fhir+json').expect(200);
     expect(response.body).toMatchObject({ format: 'fhir', received: 1, valid: 1, stored: 1 });
-    expect(response.body.errors.map((e: { field: string }) => e.field)).toEqual(['entry.12.resource.identifier', 'entry.10.resource.subject', 'entry.11.resource.value']);
-    const stored = await api.db.riskFactors.findFirstOrThrow({ where: { patient: { mrn: 'FHIR-001' } }, include: { patient: true } });
-    expect(stored).toMatchObject({ source: 'import:fhir', totalCholesterol: 232, hdl: 42, systolicBp: 142, smoker: false, lipidLowering: true, bpTreated: true, diabetes: true, knownAscvd: null });
+    expect(response.body.errors.map((e: { field: string }) => e.field)).toEqual([
+      'entry.12.resource.identifier',
+      'entry.10.resource.subject',
+      'entry.11.resource.value',
+    ]);
+    const stored = await api.db.riskFactors.findFirstOrThrow({
+      where: { patient: { mrn: 'FHIR-001' } },
+      include: { patient: true },
+    });
+    expect(stored).toMatchObject({
+      source: 'import:fhir',
+      totalCholesterol: 232,
+      hdl: 42,
+      systolicBp: 142,
+      smoker: false,
+      lipidLowering: true,
+      bpTreated: true,
+      diabetes: true,
+      knownAscvd: null,
+    });
     expect(stored.patient.sex).toBe('M');
     await post({ resourceType: 'Patient' }, 'application/json').expect(400);
   });

@@ -16,14 +16,43 @@ describe('worklist lifecycle', () => {
 
   beforeAll(async () => {
     api = await startTestApi('cacscreen_api_worklist');
-    await seedPatient(api.db, { mrn: 'WL-001', site: 'north', age: 52, agatston: 450, tier: 'high-priority', studyDate: '2024-01-10' });
-    await seedPatient(api.db, { mrn: 'WL-002', site: 'south', age: 67, agatston: 180, tier: 'statin-recommended', studyDate: '2024-06-02' });
-    await seedPatient(api.db, { mrn: 'WL-003', site: 'south', age: 74, agatston: 120, tier: 'consider-statin', studyDate: '2023-11-20' });
-    await seedPatient(api.db, { mrn: 'WL-004', site: 'north', age: 45, agatston: 900, tier: 'high-priority', status: 'closed' });
+    await seedPatient(api.db, {
+      mrn: 'WL-001',
+      site: 'north',
+      age: 52,
+      agatston: 450,
+      tier: 'high-priority',
+      studyDate: '2024-01-10',
+    });
+    await seedPatient(api.db, {
+      mrn: 'WL-002',
+      site: 'south',
+      age: 67,
+      agatston: 180,
+      tier: 'statin-recommended',
+      studyDate: '2024-06-02',
+    });
+    await seedPatient(api.db, {
+      mrn: 'WL-003',
+      site: 'south',
+      age: 74,
+      agatston: 120,
+      tier: 'consider-statin',
+      studyDate: '2023-11-20',
+    });
+    await seedPatient(api.db, {
+      mrn: 'WL-004',
+      site: 'north',
+      age: 45,
+      agatston: 900,
+      tier: 'high-priority',
+      status: 'closed',
+    });
   });
   afterAll(() => api?.close());
 
-  const itemOf = async (mrn: string) => (await api.db.worklistItem.findFirstOrThrow({ where: { patient: { mrn } } })).id;
+  const itemOf = async (mrn: string) =>
+    (await api.db.worklistItem.findFirstOrThrow({ where: { patient: { mrn } } })).id;
 
   it('takes an item open → claimed → contacted → scheduled → closed, recording each step with before/after', async () => {
     const id = await itemOf('WL-001');
@@ -37,22 +66,41 @@ describe('worklist lifecycle', () => {
 
     const row = await api.db.worklistItem.findUniqueOrThrow({ where: { id } });
     expect(row.openKey).toBeNull();
-    const events = await api.db.auditEvent.findMany({ where: { entityType: 'WorklistItem', entityId: id, action: { not: 'worklist.viewed' } }, orderBy: { id: 'asc' } });
-    expect(events.map((e) => e.action)).toEqual(['worklist.claimed', 'worklist.contacted', 'worklist.scheduled', 'worklist.closed']);
+    const events = await api.db.auditEvent.findMany({
+      where: { entityType: 'WorklistItem', entityId: id, action: { not: 'worklist.viewed' } },
+      orderBy: { id: 'asc' },
+    });
+    expect(events.map((e) => e.action)).toEqual([
+      'worklist.claimed',
+      'worklist.contacted',
+      'worklist.scheduled',
+      'worklist.closed',
+    ]);
     expect(events.every((e) => e.actor === 'carla' && e.correlationId)).toBe(true);
     expect(events[0].before).toMatchObject({ status: 'open', assignee: null, open: true });
     expect(events[0].after).toMatchObject({ status: 'claimed', assignee: 'carla' });
     expect(events[3].after).toMatchObject({ status: 'closed', open: false });
 
     const detail = await coordinator.get(`/api/worklist/${id}`).expect(200);
-    expect(detail.body.history.map((h: { action: string }) => h.action)).toEqual(['worklist.claimed', 'worklist.contacted', 'worklist.scheduled', 'worklist.closed']);
-    expect(await api.db.auditEvent.count({ where: { entityId: id, action: 'worklist.viewed', actor: 'carla' } })).toBeGreaterThan(0);
+    expect(detail.body.history.map((h: { action: string }) => h.action)).toEqual([
+      'worklist.claimed',
+      'worklist.contacted',
+      'worklist.scheduled',
+      'worklist.closed',
+    ]);
+    expect(
+      await api.db.auditEvent.count({ where: { entityId: id, action: 'worklist.viewed', actor: 'carla' } }),
+    ).toBeGreaterThan(0);
   });
 
   it('refuses invalid transitions and changes to a final item with 409 and a message', async () => {
     const closedId = await itemOf('WL-001');
     const reopen = await as(api.keys.coordinator).patch(`/api/worklist/${closedId}`, { status: 'open' }).expect(409);
-    expect(reopen.body).toMatchObject({ statusCode: 409, error: 'CONFLICT', message: expect.stringContaining('closed') });
+    expect(reopen.body).toMatchObject({
+      statusCode: 409,
+      error: 'CONFLICT',
+      message: expect.stringContaining('closed'),
+    });
     const id = await itemOf('WL-002');
     const skip = await as(api.keys.coordinator).patch(`/api/worklist/${id}`, { status: 'scheduled' }).expect(409);
     expect(skip.body.message).toBe('Cannot move an item from open to scheduled (allowed: claimed, dismissed)');
@@ -61,7 +109,10 @@ describe('worklist lifecycle', () => {
 
   it('lets only one coordinator claim an item, also when two claim at once', async () => {
     const id = await itemOf('WL-002');
-    const results = await Promise.all([as(api.keys.coordinator).post(`/api/worklist/${id}/claim`), as(api.keys.coordinator2).post(`/api/worklist/${id}/claim`)]);
+    const results = await Promise.all([
+      as(api.keys.coordinator).post(`/api/worklist/${id}/claim`),
+      as(api.keys.coordinator2).post(`/api/worklist/${id}/claim`),
+    ]);
     expect(results.map((r) => r.status).sort()).toEqual([200, 409]);
     const loser = results.find((r) => r.status === 409);
     expect(loser?.body.message).toMatch(/claimed by (carla|cody)/);
@@ -71,13 +122,26 @@ describe('worklist lifecycle', () => {
   it('requires a reason to dismiss, then frees the patient for a newer study', async () => {
     const id = await itemOf('WL-003');
     const noReason = await as(api.keys.coordinator).patch(`/api/worklist/${id}`, { status: 'dismissed' }).expect(400);
-    expect(noReason.body.issues).toEqual([{ field: 'dismissReason', message: 'dismissReason is required to dismiss an item' }]);
-    const dismissed = await as(api.keys.coordinator).patch(`/api/worklist/${id}`, { status: 'dismissed', dismissReason: 'already on a statin' }).expect(200);
+    expect(noReason.body.issues).toEqual([
+      { field: 'dismissReason', message: 'dismissReason is required to dismiss an item' },
+    ]);
+    const dismissed = await as(api.keys.coordinator)
+      .patch(`/api/worklist/${id}`, { status: 'dismissed', dismissReason: 'already on a statin' })
+      .expect(200);
     expect(dismissed.body).toMatchObject({ status: 'dismissed', dismissReason: 'already on a statin' });
     expect((await api.db.worklistItem.findUniqueOrThrow({ where: { id } })).openKey).toBeNull();
     const patientId = (await api.db.patient.findUniqueOrThrow({ where: { mrn: 'WL-003' } })).id;
     const result = await api.db.screeningResult.findFirstOrThrow({ where: { study: { patientId } } });
-    await api.db.worklistItem.create({ data: { patientId, openKey: patientId, screeningResultId: result.id, tier: 'routine', priority: 4, agatstonTotal: 1 } });
+    await api.db.worklistItem.create({
+      data: {
+        patientId,
+        openKey: patientId,
+        screeningResultId: result.id,
+        tier: 'routine',
+        priority: 4,
+        agatstonTotal: 1,
+      },
+    });
   });
 
   it('validates patches: 400 naming the field', async () => {
@@ -96,18 +160,26 @@ describe('worklist lifecycle', () => {
       expect(response.body.issues.map((i: { field: string }) => i.field)).toContain(field);
     }
     await as(api.keys.coordinator).patch('/api/worklist/not-a-uuid', { status: 'claimed' }).expect(400);
-    await as(api.keys.coordinator).patch('/api/worklist/00000000-0000-4000-8000-000000000000', { status: 'claimed' }).expect(404);
+    await as(api.keys.coordinator)
+      .patch('/api/worklist/00000000-0000-4000-8000-000000000000', { status: 'claimed' })
+      .expect(404);
   });
 
   it('stores notes, returns them in the detail and audits them', async () => {
     const id = await itemOf('WL-002');
-    const note = await as(api.keys.coordinator2).post(`/api/worklist/${id}/notes`, { body: 'Left a voicemail, will call back Tuesday.' }).expect(201);
+    const note = await as(api.keys.coordinator2)
+      .post(`/api/worklist/${id}/notes`, { body: 'Left a voicemail, will call back Tuesday.' })
+      .expect(201);
     expect(note.body).toMatchObject({ author: 'cody', body: 'Left a voicemail, will call back Tuesday.' });
     await as(api.keys.coordinator2).post(`/api/worklist/${id}/notes`, { body: '   ' }).expect(400);
     const detail = await as(api.keys.coordinator).get(`/api/worklist/${id}`).expect(200);
     expect(detail.body.notes).toEqual([expect.objectContaining({ author: 'cody' })]);
     expect(detail.body.history.map((h: { action: string }) => h.action)).toContain('worklist.note-added');
-    expect(detail.body).toMatchObject({ patient: { mrn: 'WL-002', site: 'south' }, study: { ageAtStudy: 67 }, risk: { missing: ['totalCholesterol', 'hdl'] } });
+    expect(detail.body).toMatchObject({
+      patient: { mrn: 'WL-002', site: 'south' },
+      study: { ageAtStudy: 67 },
+      risk: { missing: ['totalCholesterol', 'hdl'] },
+    });
   });
 
   it('changes assignee and due date, and releases a claim back to open', async () => {
@@ -120,7 +192,8 @@ describe('worklist lifecycle', () => {
   });
 
   it('filters by status, tier, score, age, site, dates and MRN, sorts, and paginates', async () => {
-    const list = async (query: string) => (await as(api.keys.coordinator).get(`/api/worklist?${query}`).expect(200)).body;
+    const list = async (query: string) =>
+      (await as(api.keys.coordinator).get(`/api/worklist?${query}`).expect(200)).body;
     const mrns = (page: { items: Array<{ patient: { mrn: string } }> }) => page.items.map((i) => i.patient.mrn);
     expect((await list('')).total).toBe(5);
     expect(mrns(await list('status=closed'))).toEqual(['WL-004', 'WL-001']);
@@ -135,7 +208,14 @@ describe('worklist lifecycle', () => {
     const page = await list('limit=2&offset=2');
     expect(page).toMatchObject({ total: 5, limit: 2, offset: 2 });
     expect(page.items).toHaveLength(2);
-    const bad = await as(api.keys.coordinator).get('/api/worklist?minAge=old&studyFrom=yesterday&status=lost&color=red').expect(400);
-    expect(bad.body.issues.map((i: { field: string }) => i.field).sort()).toEqual(['color', 'minAge', 'status.0', 'studyFrom']);
+    const bad = await as(api.keys.coordinator)
+      .get('/api/worklist?minAge=old&studyFrom=yesterday&status=lost&color=red')
+      .expect(400);
+    expect(bad.body.issues.map((i: { field: string }) => i.field).sort()).toEqual([
+      'color',
+      'minAge',
+      'status.0',
+      'studyFrom',
+    ]);
   });
 });

@@ -13,7 +13,9 @@ const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const ARTIFACTS = path.resolve(__dirname, '..', '..', 'test-artifacts');
 const haveChromium = fs.existsSync(CHROMIUM);
 if (!haveChromium) {
-  console.warn(`[browser] SKIPPED: no Chromium at ${CHROMIUM}. Install it (Debian: apt-get install -y chromium) or set CHROMIUM_PATH.`);
+  console.warn(
+    `[browser] SKIPPED: no Chromium at ${CHROMIUM}. Install it (Debian: apt-get install -y chromium) or set CHROMIUM_PATH.`,
+  );
 }
 const describeIfChromium = haveChromium ? describe : describe.skip;
 
@@ -27,11 +29,25 @@ describeIfChromium('the coordinators’ worklist page', () => {
     api = await startTestApi('cacscreen_browser_worklist', { listen: true });
     base = `http://127.0.0.1:${(api.app.getHttpServer().address() as AddressInfo).port}`;
     for (let i = 0; i < 12; i++) {
-      await seedPatient(api.db, { mrn: `BR-${String(i).padStart(3, '0')}`, site: i % 2 ? 'south' : 'north', age: 50 + i, agatston: 100 + i * 40, tier: i % 3 ? 'statin-recommended' : 'high-priority' });
+      await seedPatient(api.db, {
+        mrn: `BR-${String(i).padStart(3, '0')}`,
+        site: i % 2 ? 'south' : 'north',
+        age: 50 + i,
+        agatston: 100 + i * 40,
+        tier: i % 3 ? 'statin-recommended' : 'high-priority',
+      });
     }
     browser = await chromium.launch({
       executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+      ],
     });
     page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
   });
@@ -84,7 +100,17 @@ describeIfChromium('the coordinators’ worklist page', () => {
   });
 
   it('shows the sweep dashboard', async () => {
-    await api.db.sweep.create({ data: { workflowId: 'sweep/test', source: '/archive', modelVersion: 'test-1', status: 'completed', seen: 12, screened: 12, flagged: 12 } });
+    await api.db.sweep.create({
+      data: {
+        workflowId: 'sweep/test',
+        source: '/archive',
+        modelVersion: 'test-1',
+        status: 'completed',
+        seen: 12,
+        screened: 12,
+        flagged: 12,
+      },
+    });
     await page.goto(`${base}/app/#/sweeps`);
     await page.waitForSelector('#sweeps-table tbody tr');
     expect(await page.textContent('#sweeps-table tbody')).toContain('/archive');

@@ -16,13 +16,24 @@ interface ComposeService {
 }
 
 describe('infra/compose/docker-compose.yml', () => {
-  const compose = parse(fs.readFileSync(path.join(infra, 'compose', 'docker-compose.yml'), 'utf8'), { merge: true }) as {
+  const compose = parse(fs.readFileSync(path.join(infra, 'compose', 'docker-compose.yml'), 'utf8'), {
+    merge: true,
+  }) as {
     services: Record<string, ComposeService>;
   };
 
   it('has the services a single host needs', () => {
     expect(Object.keys(compose.services).sort()).toEqual(
-      ['api', 'migrate', 'orthanc', 'postgres', 'temporal', 'temporal-ui', 'worker-inference', 'worker-screening'].sort(),
+      [
+        'api',
+        'migrate',
+        'orthanc',
+        'postgres',
+        'temporal',
+        'temporal-ui',
+        'worker-inference',
+        'worker-screening',
+      ].sort(),
     );
   });
 
@@ -46,7 +57,10 @@ describe('infra/k8s', () => {
   const docs = kustomization.resources.flatMap((file) =>
     parseAllDocuments(fs.readFileSync(path.join(dir, file), 'utf8')).map((doc) => {
       expect(doc.errors).toEqual([]);
-      return { file, manifest: doc.toJS() as Record<string, unknown> & { metadata?: { name?: string; namespace?: string } } };
+      return {
+        file,
+        manifest: doc.toJS() as Record<string, unknown> & { metadata?: { name?: string; namespace?: string } },
+      };
     }),
   );
 

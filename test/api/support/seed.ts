@@ -25,7 +25,9 @@ export interface Seeded {
 }
 
 export async function seedPatient(db: Db, input: SeedPatient): Promise<Seeded> {
-  const patient = await db.patient.create({ data: { mrn: input.mrn, sex: input.sex ?? 'M', site: input.site ?? 'north' } });
+  const patient = await db.patient.create({
+    data: { mrn: input.mrn, sex: input.sex ?? 'M', site: input.site ?? 'north' },
+  });
   const study = await db.study.create({
     data: {
       studyInstanceUid: `1.2.826.0.1.3680043.9.${Math.floor(Math.random() * 1e9)}.${Date.now()}`,
@@ -87,6 +89,8 @@ export async function seedPatient(db: Db, input: SeedPatient): Promise<Seeded> {
 /** An API key stored as the API stores it; returns the key. */
 export async function seedKey(db: Db, name: string, role: Role): Promise<string> {
   const key = `test_${name}_${randomUUID()}`;
-  await db.apiKey.create({ data: { name, role, keyHash: hashApiKey(key), prefix: key.slice(0, 8), createdBy: 'test' } });
+  await db.apiKey.create({
+    data: { name, role, keyHash: hashApiKey(key), prefix: key.slice(0, 8), createdBy: 'test' },
+  });
   return key;
 }
