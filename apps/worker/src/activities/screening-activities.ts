@@ -31,6 +31,8 @@ export function createScreeningActivities(deps: { db: Db; archives: ArchiveRegis
   return {
     /** One page of the archive, minus the studies this model version already screened. */
     async listStudiesPage(input: ListStudiesPageInput): Promise<StudiesPage> {
+      // A sweep's first page looks at the archive afresh: studies may have arrived since the last sweep.
+      if (input.cursor === null) archives.refresh(input.source);
       const page = await archives.get(input.source).listStudies(input.cursor, input.pageSize);
       const watermark = input.studiesAfter;
       // DICOM dates (YYYYMMDD) compare correctly as strings.
@@ -65,7 +67,7 @@ export function createScreeningActivities(deps: { db: Db; archives: ArchiveRegis
           reason: 'already screened',
         };
       }
-      const study = await archives.get(input.source).getStudy(input.studyInstanceUid);
+      const study = await archives.getStudy(input.source, input.studyInstanceUid);
       const selection = selectSeries(study);
       const patient = await readPatientFacts(study);
       const decisions = new Map(selection.decisions.map((d) => [d.seriesInstanceUid, d]));
