@@ -89,6 +89,11 @@ describe('sweeps started, paused, resumed and cancelled through the API', () => 
       .expect(201);
     const { id } = started.body as { id: string };
     await http().post(`/api/sweeps/${id}/pause`).set('x-api-key', lead).expect(202);
+    await waitFor(id, (s) => s.live?.status === 'paused');
+    // The API keeps no sweep state: a restarted API sees the same paused sweep.
+    await app.close();
+    app = await createApiApp({ db, temporal: client, config: {} }, { logger: false });
+    await app.init();
     const paused = await waitFor(id, (s) => s.live?.status === 'paused');
     await poll(3000); // at most the one in-flight study may finish while paused
     const results = await db.screeningResult.count();

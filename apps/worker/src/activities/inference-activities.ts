@@ -14,7 +14,9 @@ const round = (value: number, digits = 2) => Math.round(value * 10 ** digits) / 
 
 /** Bad data is not retried: a DICOM or scoring error becomes a non-retryable failure carrying its message. */
 export function asBadDataFailure(error: unknown): never {
-  if (error instanceof DicomError || error instanceof ScoringError) {
+  // An archive that is down or overloaded (SOURCE_UNAVAILABLE) is infrastructure: leave it to the retry policy.
+  const retryable = error instanceof DicomError && (error as { retryable?: boolean }).retryable === true;
+  if ((error instanceof DicomError && !retryable) || error instanceof ScoringError) {
     throw ApplicationFailure.create({
       type: BAD_DATA_FAILURE,
       message: `${error.code}: ${error.message}`,
