@@ -9,6 +9,7 @@ import {
   UnsupportedTransferSyntaxError,
 } from '../errors';
 import { charls, openjpeg } from './codecs';
+import { decodeJpegLossy } from './decode-jpeg-dct';
 import { decodeJpegLossless } from './decode-jpeg-lossless';
 import { decodeRle } from './decode-rle';
 import { decodeWasmFrame } from './decode-wasm-frame';
@@ -19,6 +20,8 @@ import { encapsulatedFrame } from './split-frames';
 /** Largest inflated frame accepted from Deflated Image Frame Compression: guards against deflate bombs. */
 const MAX_FRAME_INFLATE_FACTOR = 4;
 const BYTE_BITS = 8;
+/** JPEG Baseline (Process 1) and JPEG Extended (Processes 2 and 4): sequential DCT, Huffman coded. */
+const LOSSY_JPEG_SYNTAXES = ['1.2.840.10008.1.2.4.50', '1.2.840.10008.1.2.4.51'];
 
 /**
  * Decodes frame `frameIndex` (0-based) to stored values: one element per sample, colour interleaved, typed by
@@ -60,16 +63,18 @@ export function decodeFrame(instance: DicomInstance, frameIndex = 0): PixelArray
       return decodeWasmFrame(charls, 'JPEG-LS', frame, format);
     case 'jpeg2000':
       return decodeWasmFrame(openjpeg, 'JPEG 2000', frame, format);
+    case 'jpeg-lossy':
+      if (LOSSY_JPEG_SYNTAXES.includes(instance.transferSyntaxUid)) return decodeJpegLossy(frame, format);
+      break;
     case 'deflate-frame':
       return readSamples(inflateFrame(frame, frameByteLength(format)), 0, frameByteLength(format), 0, format, true);
-    default:
-      throw new UnsupportedTransferSyntaxError(
-        instance.transferSyntaxUid,
-        syntax.codec === 'jpeg-lossy' && instance.transferSyntaxUid.startsWith('1.2.840.10008.1.2.4.5')
-          ? 'lossy JPEG (baseline/extended DCT) has no decoder among the installed packages'
-          : 'unknown transfer syntax',
-      );
   }
+  throw new UnsupportedTransferSyntaxError(
+    instance.transferSyntaxUid,
+    syntax.codec === 'jpeg-lossy' && instance.transferSyntaxUid.startsWith('1.2.840.10008.1.2.4.5')
+      ? 'only sequential DCT JPEG baseline (.50) and extended (.51) are decoded'
+      : 'unknown transfer syntax',
+  );
 }
 
 function swapWordBytes(bytes: Uint8Array): Uint8Array {
