@@ -12,6 +12,14 @@ const HEARTBEAT_INTERVAL_MS = 5_000;
 
 const round = (value: number, digits = 2) => Math.round(value * 10 ** digits) / 10 ** digits;
 
+/**
+ * Failure messages travel through Temporal, and archive folder names often hold patient IDs: file paths are replaced
+ * by their base name, which in DICOM archives is a UID or a counter.
+ */
+export function withoutPaths(message: string): string {
+  return message.replace(/(?:\/[^\s/:'"]+){2,}/g, (match) => `…/${match.split('/').pop()}`);
+}
+
 /** Bad data is not retried: a DICOM or scoring error becomes a non-retryable failure carrying its message. */
 export function asBadDataFailure(error: unknown): never {
   // An archive that is down or overloaded (SOURCE_UNAVAILABLE) is infrastructure: leave it to the retry policy.
@@ -19,7 +27,7 @@ export function asBadDataFailure(error: unknown): never {
   if ((error instanceof DicomError && !retryable) || error instanceof ScoringError) {
     throw ApplicationFailure.create({
       type: BAD_DATA_FAILURE,
-      message: `${error.code}: ${error.message}`,
+      message: `${error.code}: ${withoutPaths(error.message)}`,
       nonRetryable: true,
     });
   }
