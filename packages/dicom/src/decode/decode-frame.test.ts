@@ -3,7 +3,18 @@ import { parseDicom } from '../parse';
 import { fingerprint } from '../__tests__/fingerprint';
 import { readFixture } from '../__tests__/fixtures';
 import { decodeFrame } from './decode-frame';
+import { decodeJpegLossy } from './decode-jpeg-dct';
 import { decodeRle } from './decode-rle';
+
+const jpegFormat = {
+  rows: 1,
+  columns: 1,
+  samplesPerPixel: 1,
+  bitsAllocated: 8,
+  bitsStored: 8,
+  signed: false,
+  planarConfiguration: 0,
+};
 
 /** Reference fingerprints from shared/data/oracles/parser_expectations.csv (pydicom / GDCM decodes). */
 const MR_SMALL = { min: 127n, max: 2145n, sum: 2125338n, md5: '7ac746481fc366a3a8e133dec233779c' };
@@ -36,6 +47,34 @@ describe('decodeFrame on fixtures', () => {
     const pixels = decodeFrame(parseDicom(readFixture('image_dfl.dcm')));
     expect(pixels).toBeInstanceOf(Uint8Array);
     expect(fingerprint([pixels]).md5).toBe('0a9ae905c32a2739ea4b5362a02c48f0');
+  });
+
+  it('JPEG extended 12-bit (JPEG-lossy.dcm) matches the reference decode exactly', () => {
+    const pixels = decodeFrame(parseDicom(readFixture('JPEG-lossy.dcm')));
+    expect(pixels).toBeInstanceOf(Uint16Array);
+    expect(fingerprint([pixels])).toEqual({
+      min: 0n,
+      max: 264n,
+      sum: 3767007n,
+      md5: '877a86e40135371860b265e7c720360d',
+    });
+  });
+
+  it('JPEG baseline colour (SC_rgb_jpeg_dcmtk.dcm) decodes to the reference RGB exactly', () => {
+    const pixels = decodeFrame(parseDicom(readFixture('SC_rgb_jpeg_dcmtk.dcm')));
+    expect(pixels).toBeInstanceOf(Uint8Array);
+    expect(fingerprint([pixels])).toEqual({
+      min: 0n,
+      max: 255n,
+      sum: 3832000n,
+      md5: '295db200828dd149384de8fa12fd97a4',
+    });
+  });
+
+  it('refuses a progressive JPEG codestream with DECODE_FAILED', () => {
+    // SOI, then an SOF2 (progressive) header for a 1x1 8-bit image.
+    const frame = new Uint8Array([0xff, 0xd8, 0xff, 0xc2, 0, 11, 8, 0, 1, 0, 1, 1, 1, 0x11, 0, 0xff, 0xd9]);
+    expect(() => decodeJpegLossy(frame, jpegFormat)).toThrow(/SOF2 .*not a sequential Huffman process/);
   });
 
   it('JPEG lossless WG04 CT2 is pixel-exact, including the last pixel the bare library gets wrong', () => {
