@@ -7,3 +7,4 @@ export { workerConfigFromEnv, type WorkerConfig } from './worker-config';
 export { loadLabeller } from './labeller';
 export { ensureNightlySweepSchedule, nightlyScheduleId, type NightlySweepOptions } from './schedules';
 export { sweepArchive, screenStudy } from './workflows';
+export { assessStoredRisk, buildRiskInput } from './activities/risk-inputs';

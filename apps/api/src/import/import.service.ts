@@ -1,11 +1,10 @@
 import { Injectable, UnsupportedMediaTypeException } from '@nestjs/common';
 import type { RiskFactorValues } from '@cacscreen/db';
-import { assessRisk } from '@cacscreen/risk';
+import { assessStoredRisk } from '@cacscreen/worker';
 import { authorize } from '../auth/authorize';
 import type { Actor } from '../common/request-context';
 import type { ImportReport, ParsedImport, ReassessmentView } from './import.dto';
 import { ReassessmentRepository } from './reassessment.repository';
-import { buildRiskInput } from './risk-input';
 import { readRiskFactorsBundle } from './risk-factors-fhir';
 import { readRiskFactorsCsv } from './risk-factors-csv';
 import { RISK_FACTOR_FIELDS, RiskFactorsImportRepository } from './risk-factors-import.repository';
@@ -88,28 +87,11 @@ export class ImportService {
       const result = await this.reassessment.latestScoredResult(patientId);
       if (!result || result.agatstonTotal === null) continue;
       const factors = await this.reassessment.latestFactors(patientId);
-      const input = buildRiskInput({
-        patient: result.study.patient,
-        study: result.study,
-        factors,
-        cac: result.agatstonTotal,
-      });
-      const risk = assessRisk(input);
+      const risk = assessStoredRisk(result.study.patient, result.study, factors, result.agatstonTotal);
       const worklist = await this.reassessment.apply(
         actor,
         { resultId: result.id, patientId, agatstonTotal: result.agatstonTotal },
-        {
-          framinghamPct: risk.framingham2008.riskPct,
-          pooledCohortPct: risk.pooledCohort.riskPct,
-          mesaWithoutCacPct: risk.mesaChd.withoutCacPct,
-          mesaWithCacPct: risk.mesaChd.withCacPct,
-          tier: risk.tier,
-          flagged: risk.flagged,
-          rationale: risk.rationale,
-          missing: risk.missing,
-          warnings: risk.warnings,
-          inputs: { ...input },
-        },
+        risk,
       );
       views.push({
         mrn: result.study.patient.mrn,

@@ -1,4 +1,5 @@
-import type { RiskInput } from '@cacscreen/risk';
+import { assessRisk, type RiskInput } from '@cacscreen/risk';
+import type { RiskRecord } from '@cacscreen/db';
 
 interface PatientFacts {
   sex: string | null;
@@ -61,5 +62,31 @@ export function buildRiskInput(
     familyHistory: present(factors?.familyHistory),
     knownAscvd: present(factors?.knownAscvd),
     cac,
+  };
+}
+
+/**
+ * Runs the risk engine on what is on file plus a CAC score and shapes the outcome for the database. Shared by the
+ * worker (a study is scored) and the API (new risk factors re-assess a patient), so both decide alike.
+ */
+export function assessStoredRisk(
+  patient: PatientFacts,
+  study: StudyFacts,
+  factors: RiskFactorRow | null,
+  cac: number,
+): RiskRecord {
+  const input = buildRiskInput(patient, study, factors, cac);
+  const risk = assessRisk(input);
+  return {
+    framinghamPct: risk.framingham2008.riskPct,
+    pooledCohortPct: risk.pooledCohort.riskPct,
+    mesaWithoutCacPct: risk.mesaChd.withoutCacPct,
+    mesaWithCacPct: risk.mesaChd.withCacPct,
+    tier: risk.tier,
+    flagged: risk.flagged,
+    rationale: risk.rationale,
+    missing: risk.missing,
+    warnings: risk.warnings,
+    inputs: { ...input },
   };
 }

@@ -1,5 +1,4 @@
 import { ApplicationFailure } from '@temporalio/common';
-import { assessRisk } from '@cacscreen/risk';
 import {
   Db,
   ensureSweep,
@@ -13,7 +12,7 @@ import {
 import { selectSeries } from '@cacscreen/dicom';
 import type { ArchiveRegistry } from './archive-registry';
 import { readPatientFacts } from './patient-facts';
-import { buildRiskInput } from './risk-inputs';
+import { assessStoredRisk } from './risk-inputs';
 import {
   BAD_DATA_FAILURE,
   ListStudiesPageInput,
@@ -138,8 +137,7 @@ export function createScreeningActivities(deps: { db: Db; archives: ArchiveRegis
         });
       const factors = await latestRiskFactors(db, study.patientId);
       const { analysis } = input;
-      const riskInput = buildRiskInput(study.patient, study, factors, analysis.agatstonTotal);
-      const risk = assessRisk(riskInput);
+      const risk = assessStoredRisk(study.patient, study, factors, analysis.agatstonTotal);
       await recordScreening(db, {
         studyId: input.studyId,
         sweepId: input.sweepId,
@@ -160,18 +158,7 @@ export function createScreeningActivities(deps: { db: Db; archives: ArchiveRegis
           qualityFlags: analysis.qualityFlags,
           timingsMs: analysis.timingsMs,
         },
-        risk: {
-          framinghamPct: risk.framingham2008.riskPct,
-          pooledCohortPct: risk.pooledCohort.riskPct,
-          mesaWithoutCacPct: risk.mesaChd.withoutCacPct,
-          mesaWithCacPct: risk.mesaChd.withCacPct,
-          tier: risk.tier,
-          flagged: risk.flagged,
-          rationale: risk.rationale,
-          missing: risk.missing,
-          warnings: risk.warnings,
-          inputs: { ...riskInput },
-        },
+        risk,
       });
       return { flagged: risk.flagged, tier: risk.tier };
     },
