@@ -3,11 +3,8 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { Client, Connection } from '@temporalio/client';
-import type { Db } from '@cacscreen/db';
 import { generateArchive, generateThorax, PhantomPatient, SeriesVariant, writeStudyDicom } from '@cacscreen/phantom';
-import { loadLabeller, RunningWorkers, startSweep, startWorkers, workerConfigFromEnv } from '@cacscreen/worker';
-import { freshDatabase, temporalAddress, uniqueTaskQueuePrefix } from './setup/services';
+import { startSweepHarness, SweepHarness } from './setup/sweep-harness';
 
 const GOOD = 5;
 const small = { matrix: 128, pixelSpacingMm: 2.8, coverageMm: 120, sliceThicknessMm: 3 } as const;
@@ -35,10 +32,7 @@ async function writeStudy(dir: string, seed: number, n: number, variants: Array<
 
 describe('a sweep over an archive with unusable data', () => {
   let archiveDir: string;
-  let db: Db;
-  let client: Client;
-  let workers: RunningWorkers;
-  const taskQueuePrefix = uniqueTaskQueuePrefix('poison');
+  let harness: SweepHarness;
   const uids: Record<string, string> = {};
 
   beforeAll(async () => {
@@ -67,31 +61,17 @@ describe('a sweep over an archive with unusable data', () => {
     fs.writeFileSync(path.join(bad, 'README.txt'), 'not a DICOM file');
     fs.writeFileSync(path.join(bad, 'garbage.dcm'), Buffer.alloc(4096, 7));
 
-    const database = await freshDatabase('cacscreen_e2e_poison');
-    db = database.db;
-    workers = await startWorkers(
-      workerConfigFromEnv({ databaseUrl: database.url, temporalAddress: temporalAddress(), taskQueuePrefix }),
-      ['screening', 'inference'],
-    );
-    client = new Client({ connection: await Connection.connect({ address: temporalAddress() }) });
+    harness = await startSweepHarness('poison');
   });
 
   afterAll(async () => {
-    await workers?.shutdown();
-    await client?.connection.close();
-    await db?.$disconnect();
+    await harness?.close();
     fs.rmSync(archiveDir, { recursive: true, force: true });
   });
 
   it('scores the good studies and records why each unusable one was skipped', async () => {
-    const modelVersion = (await loadLabeller()).version;
-    const { workflowId } = await startSweep(client, {
-      source: archiveDir,
-      modelVersion,
-      maxInFlight: 4,
-      taskQueuePrefix,
-    });
-    const counters = await client.workflow.getHandle(workflowId).result();
+    const counters = await harness.sweep(archiveDir, { maxInFlight: 4 });
+    const { db } = harness;
     expect(counters).toMatchObject({ seen: GOOD + 5, screened: GOOD + 1, skipped: 4, failed: 0 });
 
     const results = await db.screeningResult.findMany({ include: { study: true } });

@@ -2,51 +2,30 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { Client, Connection } from '@temporalio/client';
-import type { Db } from '@cacscreen/db';
 import { generateArchive, generateThorax, writeStudyDicom } from '@cacscreen/phantom';
-import {
-  ensureNightlySweepSchedule,
-  loadLabeller,
-  RunningWorkers,
-  startSweep,
-  startWorkers,
-  workerConfigFromEnv,
-} from '@cacscreen/worker';
-import { freshDatabase, temporalAddress, uniqueTaskQueuePrefix } from './setup/services';
+import { ensureNightlySweepSchedule } from '@cacscreen/worker';
+import { startSweepHarness, SweepHarness } from './setup/sweep-harness';
 
 const small = { matrix: 128, pixelSpacingMm: 2.8, coverageMm: 120, sliceThicknessMm: 3 } as const;
 
 describe('nightly incremental sweeps', () => {
   let archiveDir: string;
-  let db: Db;
-  let client: Client;
-  let workers: RunningWorkers;
-  const taskQueuePrefix = uniqueTaskQueuePrefix('schedule');
+  let harness: SweepHarness;
 
   beforeAll(async () => {
     archiveDir = fs.mkdtempSync(path.join(os.tmpdir(), 'cacscreen-schedule-'));
     await generateArchive(archiveDir, { studies: 4, seed: 606, ...small });
-    const database = await freshDatabase('cacscreen_e2e_schedule');
-    db = database.db;
-    workers = await startWorkers(
-      workerConfigFromEnv({ databaseUrl: database.url, temporalAddress: temporalAddress(), taskQueuePrefix }),
-      ['screening', 'inference'],
-    );
-    client = new Client({ connection: await Connection.connect({ address: temporalAddress() }) });
+    harness = await startSweepHarness('schedule');
   });
 
   afterAll(async () => {
-    await workers?.shutdown();
-    await client?.connection.close();
-    await db?.$disconnect();
+    await harness?.close();
     fs.rmSync(archiveDir, { recursive: true, force: true });
   });
 
   it('screens only the studies dated after the last screened one', async () => {
-    const modelVersion = (await loadLabeller()).version;
-    const first = await startSweep(client, { source: archiveDir, modelVersion, taskQueuePrefix });
-    await client.workflow.getHandle(first.workflowId).result();
+    const { db, client, modelVersion, taskQueuePrefix } = harness;
+    await harness.sweep(archiveDir);
     expect(await db.screeningResult.count()).toBe(4);
 
     // Two studies arrive in the archive: one newer than everything screened, one back-filled from long ago.
