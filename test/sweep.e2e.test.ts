@@ -2,66 +2,39 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { Client, Connection } from '@temporalio/client';
 import { Db, recordRiskFactors, TIER_PRIORITY } from '@cacscreen/db';
 import { generateArchive } from '@cacscreen/phantom';
 import { assessRisk, RiskInput } from '@cacscreen/risk';
-import {
-  loadLabeller,
-  RunningWorkers,
-  startSweep,
-  startWorkers,
-  SweepCounters,
-  workerConfigFromEnv,
-} from '@cacscreen/worker';
+import type { SweepCounters } from '@cacscreen/worker';
 import { readGroundTruth, ArchiveGroundTruth } from '../apps/cli/src/commands/ground-truth';
-import { freshDatabase, temporalAddress, uniqueTaskQueuePrefix } from './setup/services';
+import { startSweepHarness, SweepHarness } from './setup/sweep-harness';
 
 const STUDIES = 20;
 
 describe('a sweep of a synthetic archive through Temporal and PostgreSQL', () => {
   let archiveDir: string;
   let truth: ArchiveGroundTruth;
+  let harness: SweepHarness;
   let db: Db;
-  let workers: RunningWorkers;
-  let client: Client;
   let modelVersion: string;
-  const taskQueuePrefix = uniqueTaskQueuePrefix('sweep');
 
   beforeAll(async () => {
     archiveDir = fs.mkdtempSync(path.join(os.tmpdir(), 'cacscreen-e2e-'));
     await generateArchive(archiveDir, { studies: STUDIES, seed: 4242 });
     truth = readGroundTruth(archiveDir);
-    const database = await freshDatabase('cacscreen_e2e_sweep');
-    db = database.db;
+    harness = await startSweepHarness('sweep');
+    ({ db, modelVersion } = harness);
     for (const study of truth.studies) {
       await recordRiskFactors(db, { mrn: study.patientId, sex: study.sex, source: 'e2e', values: study.riskFactors });
     }
-    workers = await startWorkers(
-      workerConfigFromEnv({ databaseUrl: database.url, temporalAddress: temporalAddress(), taskQueuePrefix }),
-      ['screening', 'inference'],
-    );
-    client = new Client({ connection: await Connection.connect({ address: temporalAddress() }) });
-    modelVersion = (await loadLabeller()).version;
   });
 
   afterAll(async () => {
-    await workers?.shutdown();
-    await client?.connection.close();
-    await db?.$disconnect();
+    await harness?.close();
     fs.rmSync(archiveDir, { recursive: true, force: true });
   });
 
-  async function sweep(): Promise<SweepCounters> {
-    const { workflowId } = await startSweep(client, {
-      source: archiveDir,
-      modelVersion,
-      maxInFlight: 4,
-      pageSize: 8,
-      taskQueuePrefix,
-    });
-    return client.workflow.getHandle(workflowId).result();
-  }
+  const sweep = (): Promise<SweepCounters> => harness.sweep(archiveDir, { maxInFlight: 4, pageSize: 8 });
 
   async function rowCounts(): Promise<Record<string, number>> {
     return {

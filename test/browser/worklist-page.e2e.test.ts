@@ -1,3 +1,4 @@
+/// <reference lib="dom" />
 // The coordinators' web page in headless Chromium (Debian's /usr/bin/chromium, driven by playwright-core; no browser
 // is downloaded): log in, filter the queue, open an item, claim it, add a note, close it; screenshot of the queue.
 jest.setTimeout(180_000);
