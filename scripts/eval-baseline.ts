@@ -141,10 +141,7 @@ function evaluate(s: ArchiveStudySettings, quiet: boolean, noiseHu?: number): St
         `| false ${fmt(falseByKind)} | missed ${fmt(missedBy)} | wrong ${fmt(wrong)} | ${ms.toFixed(0)} ms`,
     );
   }
-  if (process.argv.includes('--components')) {
-    console.log(`    aorta ${JSON.stringify(diag.aorta)}`);
-    explain(study, diag);
-  }
+  if (process.argv.includes('--components')) explain(study, diag);
   return r;
 }
 
@@ -167,14 +164,14 @@ function explain(study: PhantomStudy, diag: Partial<BaselineDiagnostics>): void 
     const wrongArtery = predictedCoronary && truthCoronary && near!.label !== c.label;
     if (process.argv.includes('--tsv')) {
       console.log(
-        `TSV\t${c.reason}\t${c.label}\t${c.voxels}\t${c.peakHu}\t${c.fat.toFixed(2)}\t${c.fatClose.toFixed(2)}\t${c.aortaMm.toFixed(1)}\t${c.offsetMm.map(f1).join('\t')}\t${near ? near.kind : '-'}\t${near?.artery ?? '-'}\t${study.settings.sliceThicknessMm}`,
+        `TSV\t${c.reason}\t${c.label}\t${c.voxels}\t${c.peakHu}\t${c.fat.toFixed(2)}\t${c.fatClose.toFixed(2)}\t${c.offsetMm.map(f1).join('\t')}\t${near ? near.kind : '-'}\t${near?.artery ?? '-'}\t${study.settings.sliceThicknessMm}`,
       );
       continue;
     }
     if (predictedCoronary === truthCoronary && !wrongArtery && !process.argv.includes('--all-components')) continue;
     const truthName = near ? `${near.kind}${near.artery ? `/${near.artery}` : ''} (${d.toFixed(1)} mm)` : '-';
     console.log(
-      `    ${c.reason.padEnd(11)} → ${c.label} n=${c.voxels} peak=${c.peakHu} fat=${c.fat.toFixed(2)}/${c.fatClose.toFixed(2)} aorta=${c.aortaMm.toFixed(1)} off=[${c.offsetMm.map(f1).join(', ')}] truth ${truthName}`,
+      `    ${c.reason.padEnd(11)} → ${c.label} n=${c.voxels} peak=${c.peakHu} fat=${c.fat.toFixed(2)}/${c.fatClose.toFixed(2)} off=[${c.offsetMm.map(f1).join(', ')}] truth ${truthName}`,
     );
   }
 }
