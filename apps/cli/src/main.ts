@@ -42,9 +42,14 @@ program
   .action((outdir: string, options) => phantomCommand(outdir, options));
 
 program
-  .command('sweep <dir>')
-  .description('sweep a folder archive through Temporal (local services unless DATABASE_URL/TEMPORAL_ADDRESS are set)')
+  .command('sweep <dir-or-url>')
+  .description(
+    'sweep a folder archive or DICOMweb URL through Temporal (local services unless DATABASE_URL/TEMPORAL_ADDRESS are set)',
+  )
   .option('--max-in-flight <n>', 'studies screened at once', integer('--max-in-flight', 1), 8)
+  .option('--workers <where>', 'local (run workers in this process) or remote (workers already running)', 'local')
+  .option('--watch', 'show a live progress bar until the sweep ends (default)', true)
+  .option('--no-watch', 'with --workers remote: start the sweep and return')
   .action((dir: string, options) => sweepCommand(dir, options));
 
 const sweeps = program
