@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { ChildProcess } from 'node:child_process';
 import { Client, Connection } from '@temporalio/client';
-import type { Db } from '@cacscreen/db';
+import { createDb, type Db } from '@cacscreen/db';
 import { generateArchive } from '@cacscreen/phantom';
 import {
   loadLabeller,
@@ -112,10 +112,17 @@ describe(`sweep of ${STUDIES} studies under faults`, () => {
       await waitForResults(db, 40);
       await restartTestPostgres(3000);
       const counters = await client.workflow.getHandle(workflowId).result();
-      await expectOneResultPerStudy(db, counters);
+      // The assertions use a new client: this test's own pool was idle through the restart, and its dead
+      // connections are not what is under test (the workers' pools are, and they must have recovered).
+      const after = createDb(url);
+      try {
+        await expectOneResultPerStudy(after, counters);
+      } finally {
+        await after.$disconnect();
+      }
     } finally {
       await workers.shutdown();
-      await db.$disconnect();
+      void db.$disconnect().catch(() => undefined);
     }
   });
 });
