@@ -13,7 +13,8 @@ export interface RiskFactorValues {
   knownAscvd?: boolean | null;
 }
 
-const FIELDS = [
+/** The risk-factor columns, in one place for every reader and writer of them. */
+export const RISK_FACTOR_FIELDS = [
   'race',
   'totalCholesterol',
   'hdl',
@@ -45,9 +46,13 @@ export async function recordRiskFactors(
       orderBy: { recordedAt: 'desc' },
     });
     const normalised = Object.fromEntries(
-      FIELDS.map((field) => [field, input.values[field] ?? null]),
+      RISK_FACTOR_FIELDS.map((field) => [field, input.values[field] ?? null]),
     ) as Required<RiskFactorValues>;
-    if (latest && latest.source === input.source && FIELDS.every((field) => latest[field] === normalised[field]))
+    if (
+      latest &&
+      latest.source === input.source &&
+      RISK_FACTOR_FIELDS.every((field) => latest[field] === normalised[field])
+    )
       return false;
     await tx.riskFactors.create({ data: { patientId: patient.id, source: input.source, ...normalised } });
     return true;

@@ -11,6 +11,16 @@ export interface ValidatedRange {
   unit: string;
 }
 
+/**
+ * Cholesterol and blood-pressure bounds of the ACC/AHA ASCVD Risk Estimator. Framingham and MESA publish none, so
+ * all three equations use these (a package choice, documented in docs/risk.md); each adds its own age range.
+ */
+export const LIPID_AND_BP_RANGES: readonly ValidatedRange[] = [
+  { field: 'totalCholesterol', min: 130, max: 320, unit: 'mg/dL' },
+  { field: 'hdl', min: 20, max: 100, unit: 'mg/dL' },
+  { field: 'systolicBp', min: 90, max: 200, unit: 'mmHg' },
+];
+
 /** The required inputs, all present, or the names of those that are absent (in the order asked). */
 export type RequiredInputs<K extends keyof RiskInput> =
   { values: { [P in K]-?: Exclude<RiskInput[P], undefined> }; missing: [] } | { values: null; missing: string[] };

@@ -1,4 +1,4 @@
-import { requireInputs, rangeWarnings, tenYearRisk, type ValidatedRange } from './equation-inputs';
+import { requireInputs, rangeWarnings, tenYearRisk, LIPID_AND_BP_RANGES, type ValidatedRange } from './equation-inputs';
 import type { RiskInput } from './risk-input';
 
 /**
@@ -51,9 +51,7 @@ const EQUATION = 'Framingham 2008';
 // ACC/AHA calculator's plausibility bounds (as for the PCE) so a typo such as TC 21 is refused, not extrapolated.
 export const FRAMINGHAM_2008_RANGES: readonly ValidatedRange[] = [
   { field: 'age', min: 30, max: 74, unit: 'years' },
-  { field: 'totalCholesterol', min: 130, max: 320, unit: 'mg/dL' },
-  { field: 'hdl', min: 20, max: 100, unit: 'mg/dL' },
-  { field: 'systolicBp', min: 90, max: 200, unit: 'mmHg' },
+  ...LIPID_AND_BP_RANGES,
 ];
 
 const REQUIRED = ['age', 'sex', 'totalCholesterol', 'hdl', 'systolicBp', 'bpTreated', 'smoker', 'diabetes'] as const;

@@ -1,4 +1,4 @@
-import { rangeWarnings, requireInputs, tenYearRisk, type ValidatedRange } from './equation-inputs';
+import { rangeWarnings, requireInputs, tenYearRisk, LIPID_AND_BP_RANGES, type ValidatedRange } from './equation-inputs';
 import type { Race, RiskInput } from './risk-input';
 
 /**
@@ -66,9 +66,7 @@ const EQUATION = 'MESA CHD';
 // limits; this package applies the same plausibility bounds as for the PCE (a package choice, documented).
 export const MESA_CHD_RANGES: readonly ValidatedRange[] = [
   { field: 'age', min: 45, max: 85, unit: 'years' },
-  { field: 'totalCholesterol', min: 130, max: 320, unit: 'mg/dL' },
-  { field: 'hdl', min: 20, max: 100, unit: 'mg/dL' },
-  { field: 'systolicBp', min: 90, max: 200, unit: 'mmHg' },
+  ...LIPID_AND_BP_RANGES,
 ];
 
 const REQUIRED = [

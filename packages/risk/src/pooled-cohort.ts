@@ -1,4 +1,4 @@
-import { rangeWarnings, requireInputs, tenYearRisk, type ValidatedRange } from './equation-inputs';
+import { rangeWarnings, requireInputs, tenYearRisk, LIPID_AND_BP_RANGES, type ValidatedRange } from './equation-inputs';
 import type { Race, RiskInput, Sex } from './risk-input';
 
 /**
@@ -109,9 +109,7 @@ const EQUATION = 'Pooled Cohort';
 // The ACC/AHA ASCVD Risk Estimator's accepted ranges (Goff 2014 validated the equations for ages 40–79).
 export const POOLED_COHORT_RANGES: readonly ValidatedRange[] = [
   { field: 'age', min: 40, max: 79, unit: 'years' },
-  { field: 'totalCholesterol', min: 130, max: 320, unit: 'mg/dL' },
-  { field: 'hdl', min: 20, max: 100, unit: 'mg/dL' },
-  { field: 'systolicBp', min: 90, max: 200, unit: 'mmHg' },
+  ...LIPID_AND_BP_RANGES,
 ];
 
 const REQUIRED = [

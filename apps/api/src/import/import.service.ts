@@ -1,5 +1,5 @@
 import { Injectable, UnsupportedMediaTypeException } from '@nestjs/common';
-import type { RiskFactorValues } from '@cacscreen/db';
+import { RISK_FACTOR_FIELDS, type RiskFactorValues } from '@cacscreen/db';
 import { assessStoredRisk } from '@cacscreen/worker';
 import { authorize } from '../auth/authorize';
 import type { Actor } from '../common/request-context';
@@ -7,7 +7,7 @@ import type { ImportReport, ParsedImport, ReassessmentView } from './import.dto'
 import { ReassessmentRepository } from './reassessment.repository';
 import { readRiskFactorsBundle } from './risk-factors-fhir';
 import { readRiskFactorsCsv } from './risk-factors-csv';
-import { RISK_FACTOR_FIELDS, RiskFactorsImportRepository } from './risk-factors-import.repository';
+import { RiskFactorsImportRepository } from './risk-factors-import.repository';
 
 export type ImportPayload = { kind: 'csv'; text: string } | { kind: 'json'; body: unknown };
 

@@ -1,21 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { Db, recordRiskFactors, RiskFactorValues } from '@cacscreen/db';
+import { Db, recordRiskFactors, RISK_FACTOR_FIELDS, RiskFactorValues } from '@cacscreen/db';
 import { AuditRepository } from '../audit/audit.repository';
 import type { Actor } from '../common/request-context';
 import { DB } from '../common/tokens';
-
-export const RISK_FACTOR_FIELDS = [
-  'race',
-  'totalCholesterol',
-  'hdl',
-  'systolicBp',
-  'bpTreated',
-  'smoker',
-  'diabetes',
-  'lipidLowering',
-  'familyHistory',
-  'knownAscvd',
-] as const;
 
 @Injectable()
 export class RiskFactorsImportRepository {
