@@ -3,7 +3,8 @@ import path from 'node:path';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { Express } from 'express';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
+import type { INestApplication } from '@nestjs/common';
 import { ApiDependencies, AppModule } from './app.module';
 import { apiConfigFromEnv } from './common/api-config';
 import { correlationMiddleware } from './common/correlation.middleware';
@@ -11,6 +12,21 @@ import { ErrorFilter } from './common/error.filter';
 
 /** The coordinators' web page: static files, resolved from src/ or dist/ alike. */
 export const WEB_ROOT = path.resolve(__dirname, '..', 'src', 'web', 'static');
+
+const OPENAPI_INFO = new DocumentBuilder()
+  .setTitle('cacscreen API')
+  .setDescription(
+    "Coronary artery calcium screening: sweeps, results, risk-factor import, exports and the coordinators' worklist. " +
+      'Send an API key as `Authorization: Bearer <key>` or `x-api-key: <key>` (see docs/api.md).',
+  )
+  .setVersion('0.1.0')
+  .addBearerAuth()
+  .build();
+
+/** The OpenAPI description generated from the controllers (served at /docs-json, committed as docs/openapi.json). */
+export function openApiDocument(app: INestApplication): OpenAPIObject {
+  return SwaggerModule.createDocument(app, OPENAPI_INFO);
+}
 
 /**
  * Builds the API (not yet listening): routes under /api (API key required except /api/health), OpenAPI UI at /docs
@@ -33,15 +49,6 @@ export async function createApiApp(
   app.useStaticAssets(WEB_ROOT, { prefix: '/app/', index: 'index.html' });
   (app.getHttpAdapter().getInstance() as Express).get('/', (_request, response) => response.redirect('/app/'));
   app.enableShutdownHooks();
-  const document = new DocumentBuilder()
-    .setTitle('cacscreen API')
-    .setDescription(
-      "Coronary artery calcium screening: sweeps, results, risk-factor import, exports and the coordinators' worklist. " +
-        'Send an API key as `Authorization: Bearer <key>` or `x-api-key: <key>` (see docs/api.md).',
-    )
-    .setVersion('0.1.0')
-    .addBearerAuth()
-    .build();
-  SwaggerModule.setup('docs', app, () => SwaggerModule.createDocument(app, document));
+  SwaggerModule.setup('docs', app, () => openApiDocument(app));
   return app;
 }

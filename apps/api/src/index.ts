@@ -1,2 +1,2 @@
-export { createApiApp } from './create-app';
+export { createApiApp, openApiDocument } from './create-app';
 export type { ApiDependencies } from './app.module';
