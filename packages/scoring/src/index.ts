@@ -5,3 +5,4 @@ export * from './calibration';
 export * from './rois';
 export * from './pipeline';
 export * from './labelling';
+export * from './key-images';
