@@ -6,3 +6,4 @@ export * from './rois';
 export * from './pipeline';
 export * from './labelling';
 export * from './key-images';
+export * from './cnn';

@@ -465,6 +465,17 @@ export function arteryByPosition(offsetMm: [number, number, number], heartRadius
  * Labels calcium in a CT volume (CalciumLabel per voxel, same layout as volume.hu) from the image alone.
  * Pass `diagnostics` to receive what the method found (heart centre, noise estimate, component counts).
  */
+/**
+ * Where the heart is (patient mm) and its largest axial radius, found from the image alone (steps 1–3 above);
+ * null when no heart-like blob sits between the lungs. The CNN labeller runs it on a coarse copy of the volume to
+ * place its heart-region crop.
+ */
+export function locateHeart(volume: Volume): { centreMm: [number, number, number]; radiusMm: number } | null {
+  const { region, mediastinum } = bodyLungMediastinum(volume);
+  const heart = findHeart(volume, region, mediastinum, bodyMidline(volume, region), axisSigns(volume)[0]);
+  return heart ? { centreMm: voxelToPatient(volume, heart.centre), radiusMm: heart.radiusMm } : null;
+}
+
 export function labelCalciumBaseline(volume: Volume, diagnostics?: Partial<BaselineDiagnostics>): Uint8Array {
   const labels = new Uint8Array(volume.hu.length);
   const [sx, sy, sz] = volume.spacingMm;

@@ -1,0 +1,64 @@
+/**
+ * Where to crop: the heart located on a coarse (~4 mm) copy of the volume, with the baseline's image-only heart finder,
+ * so locating costs one pass over the native voxels however large the series is.
+ */
+import type { Volume } from '@cacscreen/dicom';
+import { locateHeart } from '../labelling/baseline-labeller';
+import { boxAround, type ModelBox, type Vec3 } from './model-grid';
+
+const COARSE_MM = 4;
+
+/** Block-averaged copy of the volume with cells of about COARSE_MM (never finer than the native grid). */
+export function coarseVolume(volume: Volume, targetMm = COARSE_MM): Volume {
+  const [cols, rows, slices] = volume.dims;
+  const f = volume.spacingMm.map((s) => Math.max(1, Math.round(targetMm / s))) as Vec3;
+  const [cw, ch, cs] = [Math.floor(cols / f[0]), Math.floor(rows / f[1]), Math.max(1, Math.floor(slices / f[2]))];
+  const sums = new Float64Array(cw * ch * cs);
+  const plane = cols * rows;
+  for (let z = 0; z < cs * f[2] && z < slices; z++) {
+    const cz = Math.floor(z / f[2]);
+    for (let y = 0; y < ch * f[1]; y++) {
+      const cy = Math.floor(y / f[1]);
+      const row = z * plane + y * cols;
+      const cellRow = (cz * ch + cy) * cw;
+      for (let x = 0; x < cw * f[0]; x++) sums[cellRow + Math.floor(x / f[0])] += volume.hu[row + x];
+    }
+  }
+  const perCell = f[0] * f[1] * Math.min(f[2], slices);
+  const hu = new Int16Array(sums.length);
+  for (let i = 0; i < sums.length; i++) hu[i] = Math.round(sums[i] / perCell);
+  const originMm: Vec3 = [0, 0, 0];
+  const dirs = [volume.rowDirection, volume.columnDirection, volume.sliceDirection];
+  for (let i = 0; i < 3; i++) {
+    originMm[i] = volume.originMm[i];
+    for (let a = 0; a < 3; a++) originMm[i] += ((f[a] - 1) / 2) * volume.spacingMm[a] * dirs[a][i];
+  }
+  return {
+    ...volume,
+    hu,
+    dims: [cw, ch, cs],
+    spacingMm: [volume.spacingMm[0] * f[0], volume.spacingMm[1] * f[1], volume.spacingMm[2] * f[2]],
+    originMm,
+  };
+}
+
+export interface HeartCrop {
+  box: ModelBox;
+  /** False when no heart was found and the box sits on the volume's centre instead. */
+  heartFound: boolean;
+}
+
+/** The model's heart-region box: centred on the located heart, or on the middle of the volume when none is found. */
+export function heartCrop(volume: Volume, spacingMm: Vec3, cells: Vec3): HeartCrop {
+  const heart = locateHeart(coarseVolume(volume));
+  if (heart) return { box: boxAround(heart.centreMm, spacingMm, cells), heartFound: true };
+  const [cols, rows, slices] = volume.dims;
+  const centre: Vec3 = [0, 0, 0];
+  const dirs = [volume.rowDirection, volume.columnDirection, volume.sliceDirection];
+  const mid = [(cols - 1) / 2, (rows - 1) / 2, (slices - 1) / 2];
+  for (let i = 0; i < 3; i++) {
+    centre[i] = volume.originMm[i];
+    for (let a = 0; a < 3; a++) centre[i] += mid[a] * volume.spacingMm[a] * dirs[a][i];
+  }
+  return { box: boxAround(centre, spacingMm, cells), heartFound: false };
+}

@@ -1,0 +1,11 @@
+export { createCnnLabeller, DEFAULT_MODEL_MANIFEST, modelInput } from './cnn-labeller';
+export type { CnnLabeller, CnnLabellerOptions, CnnTimings } from './cnn-labeller';
+export { loadModelManifest, ModelManifestError, INPUT_FEATURES } from './manifest';
+export type { ModelManifest, InputFeature } from './manifest';
+export { heartCrop, coarseVolume } from './heart-box';
+export { boxAround, gridMaps, cellFeatures, cellLabels, nativeLabels } from './model-grid';
+export type { ModelBox, AxisMap, CellFeatures } from './model-grid';
+export { windows, windowStarts } from './sliding-window';
+export { trainingCase } from './training-case';
+export type { GridConfig, TrainingCase } from './training-case';
+export type { ExecutionProvider } from './onnx-session';
