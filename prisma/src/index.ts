@@ -4,3 +4,4 @@ export * from './sweep-repository';
 export { Prisma } from './generated/client';
 export { applyMigrations } from './migrate';
 export * from './risk-factors-repository';
+export * from './key-image-repository';
