@@ -1,5 +1,5 @@
 import { NativeConnection, Runtime, Worker, bundleWorkflowCode, WorkflowBundleWithSourceMap } from '@temporalio/worker';
-import { createDb, Db } from '@cacscreen/db';
+import { createDb, createKeyImageStore, Db } from '@cacscreen/db';
 import { ArchiveRegistry } from './activities/archive-registry';
 import { createInferenceActivities } from './activities/inference-activities';
 import { createScreeningActivities } from './activities/screening-activities';
@@ -110,7 +110,9 @@ export async function startWorkers(
     );
   }
   if (roles.includes('inference')) {
-    const activities = overrides.inference ?? createInferenceActivities({ archives, labeller: await loadLabeller() });
+    const activities =
+      overrides.inference ??
+      createInferenceActivities({ archives, labeller: await loadLabeller(), keyImages: createKeyImageStore(db) });
     workers.push(
       await Worker.create({
         connection,

@@ -1,4 +1,12 @@
-import { withoutPaths } from './inference-activities';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { MockActivityEnvironment } from '@temporalio/testing';
+import { generateThorax, writeStudyDicom } from '@cacscreen/phantom';
+import type { CalciumLabeller } from '@cacscreen/scoring';
+import type { ArchiveRegistry } from './archive-registry';
+import { createInferenceActivities, withoutPaths } from './inference-activities';
+import type { KeyImageStore, StoredKeyImage } from './key-image-store';
 
 describe('failure messages without file paths', () => {
   it('keeps the file name only (archive folder names often hold patient IDs)', () => {
@@ -6,5 +14,74 @@ describe('failure messages without file paths', () => {
       'Truncated at byte 10 in …/slice-0001.dcm: stop',
     );
     expect(withoutPaths('no path here')).toBe('no path here');
+  });
+});
+
+describe('analyzeSeries key images', () => {
+  let dir: string;
+  let files: string[];
+  let truthLabels: Uint8Array;
+  let saved: Array<{ key: { studyId: string; modelVersion: string }; images: StoredKeyImage[] }>;
+  const store: KeyImageStore = {
+    save: async (key, images) => {
+      saved.push({ key, images });
+    },
+  };
+  // The phantom's own ground-truth labels stand in for a labeller: this test is about what the activity does with them.
+  const labeller: CalciumLabeller = { name: 'truth', version: 'truth-1', sha256: null, label: async () => truthLabels };
+  const archives = { seriesFiles: async () => files } as unknown as ArchiveRegistry;
+  const input = { source: '/archive', studyInstanceUid: '1.2.3', seriesInstanceUid: '1.2.3.4' };
+
+  beforeAll(async () => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cacscreen-keyimages-'));
+    const study = generateThorax({ seed: 7, matrix: 112, pixelSpacingMm: 3, coverageMm: 150, burden: 'high' });
+    truthLabels = study.labels;
+    const patient = { name: 'KEY^IMAGES', id: 'KI1', sex: 'F', age: 61, birthDate: '19630101', studyDate: '20240101' };
+    files = (await writeStudyDicom(study, dir, patient as const)).files;
+  });
+  beforeEach(() => {
+    saved = [];
+  });
+  afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  it('stores the key images under the study and model version, and keeps them out of the Temporal result', async () => {
+    const activities = createInferenceActivities({ archives, labeller, keyImages: store });
+    const analysis = await new MockActivityEnvironment().run(activities.analyzeSeries, {
+      ...input,
+      studyId: 'study-1',
+      modelVersion: 'sweep-model-2',
+    });
+    expect(analysis.agatstonTotal).toBeGreaterThan(0);
+    expect(saved).toHaveLength(1);
+    expect(saved[0].key).toEqual({ studyId: 'study-1', modelVersion: 'sweep-model-2' });
+    const images = saved[0].images;
+    expect(images.map((i) => i.rank)).toEqual([1, 2, 3].slice(0, images.length));
+    expect(images.length).toBeGreaterThan(0);
+    for (const image of images) {
+      expect(Buffer.from(image.png.subarray(1, 4)).toString('ascii')).toBe('PNG');
+      expect(image).toMatchObject({ width: 112, height: 112 });
+    }
+    expect(analysis.timingsMs.keyImages).toBeGreaterThanOrEqual(0);
+    expect(JSON.stringify(analysis)).not.toMatch(/png|PNG/);
+  });
+
+  it('stores an empty set for a study without coronary calcium (replacing any earlier images)', async () => {
+    const activities = createInferenceActivities({
+      archives,
+      labeller: { ...labeller, label: async () => new Uint8Array(truthLabels.length) },
+      keyImages: store,
+    });
+    const analysis = await new MockActivityEnvironment().run(activities.analyzeSeries, {
+      ...input,
+      studyId: 'study-2',
+    });
+    expect(analysis.agatstonTotal).toBe(0);
+    expect(saved).toEqual([{ key: { studyId: 'study-2', modelVersion: 'truth-1' }, images: [] }]);
+  });
+
+  it('stores nothing for a workflow that passes no study ID (started before key images existed)', async () => {
+    const activities = createInferenceActivities({ archives, labeller, keyImages: store });
+    await new MockActivityEnvironment().run(activities.analyzeSeries, input);
+    expect(saved).toEqual([]);
   });
 });

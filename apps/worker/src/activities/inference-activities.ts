@@ -1,8 +1,9 @@
 import { Context } from '@temporalio/activity';
 import { ApplicationFailure } from '@temporalio/common';
 import { DicomError, readSeriesVolume } from '@cacscreen/dicom';
-import { analyzeVolume, CalciumLabeller, ScoringError } from '@cacscreen/scoring';
+import { analyzeVolume, CalciumLabeller, renderKeyImages, ScoringError } from '@cacscreen/scoring';
 import type { ArchiveRegistry } from './archive-registry';
+import type { KeyImageStore } from './key-image-store';
 import { AnalyzeSeriesInput, BAD_DATA_FAILURE, InferenceActivities, SeriesAnalysis } from './types';
 
 /** Lesions kept in the result that travels through Temporal (largest first); the rest are summed in the scores. */
@@ -37,9 +38,13 @@ export function asBadDataFailure(error: unknown): never {
 export function createInferenceActivities(deps: {
   archives: ArchiveRegistry;
   labeller: CalciumLabeller;
+  keyImages: KeyImageStore;
 }): InferenceActivities {
   return {
-    /** Load → decode → HU volume → label → score. Heartbeats between stages so a dead worker is noticed quickly. */
+    /**
+     * Load → decode → HU volume → label → score → key images. Heartbeats between stages so a dead worker is noticed
+     * quickly. Key images (PNG, patient data) go straight to the key-image store, never into the Temporal result.
+     */
     async analyzeSeries(input: AnalyzeSeriesInput): Promise<SeriesAnalysis> {
       const heartbeat = (stage: string) => Context.current().heartbeat(stage);
       const started = performance.now();
@@ -51,7 +56,16 @@ export function createInferenceActivities(deps: {
         const { volume } = await readSeriesVolume(files);
         const decoded = performance.now();
         heartbeat('label');
-        const { score, timingsMs } = await analyzeVolume(volume, deps.labeller);
+        const { score, labels, timingsMs } = await analyzeVolume(volume, deps.labeller);
+        heartbeat('key-images');
+        const keyImagesStart = performance.now();
+        // Workflows started before key images existed pass no study ID: those studies get none.
+        if (input.studyId) {
+          const images = renderKeyImages(volume, labels, score);
+          const modelVersion = input.modelVersion ?? deps.labeller.version;
+          await deps.keyImages.save({ studyId: input.studyId, modelVersion }, images);
+        }
+        const keyImagesMs = performance.now() - keyImagesStart;
         return {
           seriesInstanceUid: input.seriesInstanceUid,
           model: { name: deps.labeller.name, version: deps.labeller.version },
@@ -78,6 +92,7 @@ export function createInferenceActivities(deps: {
             decode: Math.round(decoded - started),
             label: Math.round(timingsMs.label),
             score: Math.round(timingsMs.score),
+            keyImages: Math.round(keyImagesMs),
             total: Math.round(performance.now() - started),
           },
         };

@@ -38,6 +38,12 @@ export interface AnalyzeSeriesInput {
   source: string;
   studyInstanceUid: string;
   seriesInstanceUid: string;
+  /**
+   * Database ID of the study and the sweep's model version: the key images are stored under them. Absent in
+   * workflows started before key images existed (no key images are stored then).
+   */
+  studyId?: string;
+  modelVersion?: string;
 }
 export interface LesionSummary {
   artery: string;

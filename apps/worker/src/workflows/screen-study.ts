@@ -58,6 +58,8 @@ export async function screenStudy(input: ScreenStudyInput): Promise<ScreenOutcom
       source: input.source,
       studyInstanceUid: input.studyInstanceUid,
       seriesInstanceUid: prepared.chosenSeriesUid,
+      studyId: prepared.studyId,
+      modelVersion: input.modelVersion,
     });
     const recorded = await screening.recordOutcome({
       ...base,
