@@ -1,5 +1,5 @@
--- Key images: PNGs of the slices of each scored study's largest coronary lesions (issue 7). Additive only.
--- Generated with `prisma migrate diff`; the STORAGE line is hand-written.
+-- Key images: PNGs of the slices of the largest coronary lesions of each scored study (issue 7). Additive only.
+-- Generated with prisma migrate diff, except the STORAGE line at the end (hand-written).
 
 -- CreateTable
 CREATE TABLE "KeyImage" (
