@@ -149,10 +149,10 @@ export function finalHuAt(c: Canvas, x: number, y: number, z: number): number {
   const base = z * g.cols * g.rows;
   let acc = 0;
   for (let ky = -kr; ky <= kr; ky++) {
-    const yy = Math.min(g.rows - 1, Math.max(0, y + ky));
+    const yy = y + ky < 0 ? 0 : y + ky > g.rows - 1 ? g.rows - 1 : y + ky;
     let row = 0;
     for (let kx = -kr; kx <= kr; kx++) {
-      const xx = Math.min(g.cols - 1, Math.max(0, x + kx));
+      const xx = x + kx < 0 ? 0 : x + kx > g.cols - 1 ? g.cols - 1 : x + kx;
       row += c.kernel[kx + kr] * c.clean[base + yy * g.cols + xx];
     }
     acc += c.kernel[ky + kr] * row;

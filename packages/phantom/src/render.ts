@@ -43,6 +43,24 @@ export function voxelCount(g: Grid): number {
   return g.cols * g.rows * g.slices;
 }
 
+/** The sternum's cross-section (an ellipse centred on the midline) and where it starts (body z). */
+export function sternumGeometry(a: Anatomy): { cy: number; semiX: number; semiY: number; bottomZ: number } {
+  return { cy: a.cavity.cy - a.cavity.ay - 5, semiX: 15, semiY: 5, bottomZ: a.sternumBottomZ };
+}
+
+/** Per-pixel classes of the in-plane layout, which is the same in every slice (only z-dependent parts vary). */
+const enum Px {
+  Fixed = 0, // value does not depend on z (air, fat, canal, posterior arch, plain muscle)
+  Vertebra = 1, // vertebral body: disc or bone depending on z
+  ChestWall = 2, // muscle with ribs (z-dependent) and sternum (below its bottom z: none)
+  Cavity = 3, // lungs / mediastinal fat above the diaphragm dome, liver / abdomen below
+}
+
+/**
+ * Body, chest wall, spine, ribs, sternum, lungs and diaphragm. The in-plane geometry is worked out once per pixel
+ * (the same expressions as a per-voxel evaluation, so values are identical) and each slice only applies the parts that
+ * depend on z: discs, rib bands, sternum and diaphragm domes.
+ */
 function renderBase(a: Anatomy, g: Grid, out: Float32Array): void {
   const { cols, rows, slices } = g;
   const [sx, sy, sz] = g.spacing;
@@ -60,94 +78,128 @@ function renderBase(a: Anatomy, g: Grid, out: Float32Array): void {
   const paraspinalY = a.spine.cy - R - 12;
   const domeCx = cax * 0.45;
   const ribH = 11;
-  const sternumCy = ccy - cay - 5;
+  const sternumCy = sternumGeometry(a).cy;
+  const plane = cols * rows;
+  const kind = new Uint8Array(plane);
+  /** Fixed: the value; Vertebra: bone value when not a disc; Cavity: value above the dome; ChestWall: sternum value. */
+  const value = new Float32Array(plane);
+  /** Cavity: dome height; ChestWall: rib phase offset (slope × angle), NaN when no rib passes. */
+  const aux = new Float64Array(plane);
+  /** Cavity: 1 on the right (liver side); ChestWall: 1 when the rib there is all cortex. */
+  const flag = new Uint8Array(plane);
+  for (let y = 0; y < rows; y++) {
+    const Y = g.origin[1] + y * sy;
+    const yb = Y / bay;
+    const yi = Y / iay;
+    const yc = (Y - ccy) / cay;
+    const yr = (Y - ccy) / ray;
+    for (let x = 0; x < cols; x++) {
+      const X = g.origin[0] + x * sx;
+      const p = y * cols + x;
+      const xb = X / bax;
+      if (xb * xb + yb * yb > 1) {
+        value[p] = TISSUE_HU.air;
+        continue;
+      }
+      const xi = X / iax;
+      if (xi * xi + yi * yi > 1) {
+        value[p] = TISSUE_HU.fat;
+        continue;
+      }
+      // Spine: vertebral body (discs between), canal, posterior arch, spinous and transverse processes.
+      const dys = Y - a.spine.cy;
+      const r2 = X * X + dys * dys;
+      if (r2 < R * R) {
+        kind[p] = Px.Vertebra;
+        value[p] = r2 > (R - 2) * (R - 2) ? TISSUE_HU.corticalBone : TISSUE_HU.marrow;
+        continue;
+      }
+      const dyc = Y - canalCy;
+      const rc2 = X * X + dyc * dyc;
+      if (rc2 < 64) {
+        value[p] = TISSUE_HU.csf;
+        continue;
+      }
+      const ax = X < 0 ? -X : X;
+      if (
+        (rc2 < 12.5 * 12.5 && dyc > -4) ||
+        (ax < 4 && dyc > 10 && dyc < 34) ||
+        ((dyc < 0 ? -dyc : dyc) < 4.5 && ax > 10 && ax < 30)
+      ) {
+        value[p] = TISSUE_HU.posteriorArch;
+        continue;
+      }
+      const xc = X / cax;
+      const c = xc * xc + yc * yc;
+      if (c > 1) {
+        // Chest wall: ribs in a band just outside the cavity, sternum in front, muscle elsewhere.
+        kind[p] = Px.ChestWall;
+        const xr = X / rax;
+        const cr = xr * xr + yr * yr;
+        aux[p] = NaN;
+        if (cr <= 1) {
+          const s = Math.abs(Math.atan2(X, Y - ccy)) / Math.PI; // 0 posterior … 1 anterior
+          if (s > 0.1 && s < 0.84) {
+            aux[p] = a.ribs.slopeMm * s;
+            flag[p] = Math.sqrt(c) < 1 + cortexFrac || Math.sqrt(cr) > 1 - cortexFrac ? 1 : 0;
+          }
+        }
+        const ex = X / 15;
+        const ey = (Y - sternumCy) / 5;
+        const e = ex * ex + ey * ey;
+        value[p] = e < 1 ? (e > 0.55 ? TISSUE_HU.corticalBone : TISSUE_HU.marrow) : 0;
+        continue;
+      }
+      // Inside the thoracic cavity: abdomen under the diaphragm domes, lungs, mediastinal fat.
+      kind[p] = Px.Cavity;
+      const right = X < 0;
+      const ddx = X - (right ? -domeCx : domeCx);
+      aux[p] =
+        (right ? a.diaphragm.rightTopZ : a.diaphragm.leftTopZ) -
+        a.diaphragm.curvature * (ddx * ddx + (Y - ccy) * (Y - ccy) * 0.5);
+      flag[p] = right ? 1 : 0;
+      const halfWidth = Y > paraspinalY ? R + 8 : a.mediastinumHalfWidthMm;
+      value[p] = ax > halfWidth ? TISSUE_HU.lung : TISSUE_HU.mediastinalFat;
+    }
+  }
+  // Per slice: copy the fixed layout, then fill in the z-dependent pixels from index lists.
+  const template = new Float32Array(plane);
+  const lists: number[][] = [[], [], [], []];
+  for (let p = 0; p < plane; p++) {
+    if (kind[p] === Px.Fixed) template[p] = value[p];
+    else lists[kind[p]].push(p);
+  }
+  const vertebra = Int32Array.from(lists[Px.Vertebra]);
+  const chestWall = Int32Array.from(lists[Px.ChestWall]);
+  const cavity = Int32Array.from(lists[Px.Cavity]);
+  const pitch = a.ribs.pitchMm;
+  const phase = a.ribs.phaseMm;
   for (let k = 0; k < slices; k++) {
     const zb = g.origin[2] + k * sz;
     const discPos = (((zb - a.spine.discPhaseMm) % a.spine.pitchMm) + a.spine.pitchMm) % a.spine.pitchMm;
     const isDisc = discPos < 6;
     const sternumHere = zb > a.sternumBottomZ;
-    for (let y = 0; y < rows; y++) {
-      const Y = g.origin[1] + y * sy;
-      const rowBase = k * cols * rows + y * cols;
-      const yb = Y / bay;
-      const yi = Y / iay;
-      const yc = (Y - ccy) / cay;
-      const yr = (Y - ccy) / ray;
-      for (let x = 0; x < cols; x++) {
-        const X = g.origin[0] + x * sx;
-        const i = rowBase + x;
-        const xb = X / bax;
-        if (xb * xb + yb * yb > 1) {
-          out[i] = TISSUE_HU.air;
-          continue;
-        }
-        const xi = X / iax;
-        if (xi * xi + yi * yi > 1) {
-          out[i] = TISSUE_HU.fat;
-          continue;
-        }
-        // Spine: vertebral body (discs between), canal, posterior arch, spinous and transverse processes.
-        const dys = Y - a.spine.cy;
-        const r2 = X * X + dys * dys;
-        if (r2 < R * R) {
-          out[i] = isDisc ? TISSUE_HU.disc : r2 > (R - 2) * (R - 2) ? TISSUE_HU.corticalBone : TISSUE_HU.marrow;
-          continue;
-        }
-        const dyc = Y - canalCy;
-        const rc2 = X * X + dyc * dyc;
-        if (rc2 < 64) {
-          out[i] = TISSUE_HU.csf;
-          continue;
-        }
-        const ax = X < 0 ? -X : X;
-        if (
-          (rc2 < 12.5 * 12.5 && dyc > -4) ||
-          (ax < 4 && dyc > 10 && dyc < 34) ||
-          (Math.abs(dyc) < 4.5 && ax > 10 && ax < 30)
-        ) {
-          out[i] = TISSUE_HU.posteriorArch;
-          continue;
-        }
-        const xc = X / cax;
-        const c = xc * xc + yc * yc;
-        if (c > 1) {
-          // Chest wall: ribs in a band just outside the cavity, sternum in front, muscle elsewhere.
-          const xr = X / rax;
-          const cr = xr * xr + yr * yr;
-          out[i] = TISSUE_HU.muscle;
-          if (cr <= 1) {
-            const s = Math.abs(Math.atan2(X, Y - ccy)) / Math.PI; // 0 posterior … 1 anterior
-            if (s > 0.1 && s < 0.84) {
-              const zr = zb + a.ribs.slopeMm * s - a.ribs.phaseMm;
-              const m = ((zr % a.ribs.pitchMm) + a.ribs.pitchMm) % a.ribs.pitchMm;
-              if (m < ribH) {
-                const sc = Math.sqrt(c);
-                const edge = m < 1.5 || m > ribH - 1.5 || sc < 1 + cortexFrac || Math.sqrt(cr) > 1 - cortexFrac;
-                out[i] = edge ? TISSUE_HU.ribCortex : TISSUE_HU.ribMarrow;
-              }
-            }
-          }
-          if (sternumHere) {
-            const ex = X / 15;
-            const ey = (Y - sternumCy) / 5;
-            const e = ex * ex + ey * ey;
-            if (e < 1) out[i] = e > 0.55 ? TISSUE_HU.corticalBone : TISSUE_HU.marrow;
-          }
-          continue;
-        }
-        // Inside the thoracic cavity: abdomen under the diaphragm domes, lungs, mediastinal fat.
-        const right = X < 0;
-        const ddx = X - (right ? -domeCx : domeCx);
-        const domeZ =
-          (right ? a.diaphragm.rightTopZ : a.diaphragm.leftTopZ) -
-          a.diaphragm.curvature * (ddx * ddx + (Y - ccy) * (Y - ccy) * 0.5);
-        if (zb < domeZ) {
-          out[i] = right ? TISSUE_HU.liver : TISSUE_HU.abdomen;
-          continue;
-        }
-        const halfWidth = Y > paraspinalY ? R + 8 : a.mediastinumHalfWidthMm;
-        out[i] = ax > halfWidth ? TISSUE_HU.lung : TISSUE_HU.mediastinalFat;
+    const base = k * plane;
+    out.set(template, base);
+    for (let j = 0; j < vertebra.length; j++) {
+      const p = vertebra[j];
+      out[base + p] = isDisc ? TISSUE_HU.disc : value[p];
+    }
+    for (let j = 0; j < cavity.length; j++) {
+      const p = cavity[j];
+      out[base + p] = zb < aux[p] ? (flag[p] === 1 ? TISSUE_HU.liver : TISSUE_HU.abdomen) : value[p];
+    }
+    for (let j = 0; j < chestWall.length; j++) {
+      const p = chestWall[j];
+      let v: number = TISSUE_HU.muscle;
+      const q = aux[p];
+      if (q === q) {
+        const zr = zb + q - phase;
+        const m = ((zr % pitch) + pitch) % pitch;
+        if (m < ribH) v = m < 1.5 || m > ribH - 1.5 || flag[p] === 1 ? TISSUE_HU.ribCortex : TISSUE_HU.ribMarrow;
       }
+      if (sternumHere && value[p] !== 0) v = value[p];
+      out[base + p] = v;
     }
   }
 }

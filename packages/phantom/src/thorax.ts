@@ -4,9 +4,12 @@ import { CalciumLabel, type CoronaryArtery } from '@cacscreen/scoring';
 import { type Anatomy, sampleAnatomy } from './anatomy';
 import { type Canvas, type CalciumKind, placeCalcium, quantiseHu } from './calcium';
 import { Rng, fillNormal } from './random';
+import { blurInPlane, blurKernel } from './reconstruct';
 import { type Grid, renderAnatomy, voxelCount } from './render';
 import { type BurdenCategory, type PhantomSettings, resolvePhantomSettings } from './settings';
 import type { Vec3 } from './vec';
+
+export { blurKernel } from './reconstruct';
 
 export interface GroundTruthLesion {
   /** 1-based, unique within the study. */
@@ -47,53 +50,6 @@ export interface PhantomStudy {
   /** The burden actually drawn (resolves 'random'). */
   burden: BurdenCategory;
   landmarks: PhantomLandmarks;
-}
-
-/** Separable Gaussian kernel for an in-plane blur of sigmaMm at the given pixel size (length 1 when negligible). */
-export function blurKernel(sigmaMm: number, pixelMm: number): Float32Array {
-  const s = sigmaMm / pixelMm;
-  const radius = s < 0.2 ? 0 : Math.ceil(2.5 * s);
-  const k = new Float32Array(2 * radius + 1);
-  let sum = 0;
-  for (let i = -radius; i <= radius; i++) {
-    k[i + radius] = radius === 0 ? 1 : Math.exp(-(i * i) / (2 * s * s));
-    sum += k[i + radius];
-  }
-  for (let i = 0; i < k.length; i++) k[i] /= sum;
-  return k;
-}
-
-function blurInPlane(src: Float32Array, g: Grid, kernel: Float32Array): Float32Array {
-  const kr = (kernel.length - 1) / 2;
-  if (kr === 0) return src;
-  const { cols, rows, slices } = g;
-  const tmp = new Float32Array(src.length);
-  const out = new Float32Array(src.length);
-  for (let z = 0; z < slices; z++) {
-    const base = z * cols * rows;
-    for (let y = 0; y < rows; y++) {
-      const r = base + y * cols;
-      for (let x = 0; x < cols; x++) {
-        let acc = 0;
-        for (let k = -kr; k <= kr; k++) {
-          const xx = x + k < 0 ? 0 : x + k >= cols ? cols - 1 : x + k;
-          acc += kernel[k + kr] * src[r + xx];
-        }
-        tmp[r + x] = acc;
-      }
-    }
-    for (let y = 0; y < rows; y++) {
-      for (let x = 0; x < cols; x++) {
-        let acc = 0;
-        for (let k = -kr; k <= kr; k++) {
-          const yy = y + k < 0 ? 0 : y + k >= rows ? rows - 1 : y + k;
-          acc += kernel[k + kr] * tmp[base + yy * cols + x];
-        }
-        out[base + y * cols + x] = acc;
-      }
-    }
-  }
-  return out;
 }
 
 function resolveBurden(settings: PhantomSettings, rng: Rng): BurdenCategory {
