@@ -4,7 +4,7 @@ export { startSweep, sweepInput, DEFAULT_MAX_IN_FLIGHT, DEFAULT_PAGE_SIZE, type 
 export { startWorkers, type ActivityOverrides, type RunningWorkers, type WorkerRole } from './workers';
 export type * from './activities/types';
 export { workerConfigFromEnv, type WorkerConfig } from './worker-config';
-export { loadLabeller } from './labeller';
+export { loadLabeller, labellerVersion, defaultLabellerName, LABELLER_NAMES } from './labeller';
 export { ensureNightlySweepSchedule, nightlyScheduleId, type NightlySweepOptions } from './schedules';
 export { sweepArchive, screenStudy } from './workflows';
 export { assessStoredRisk, buildRiskInput } from './activities/risk-inputs';

@@ -19,3 +19,4 @@ export type {
   PhantomRiskFactors,
   RiskRace,
 } from './archive';
+export { sampleAcquisition, EVALUATION_SEED_BASE } from './acquisition';

@@ -7,3 +7,4 @@ export * from './pipeline';
 export * from './labelling';
 export * from './key-images';
 export * from './cnn';
+export * from './evaluation';

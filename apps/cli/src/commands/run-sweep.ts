@@ -1,6 +1,6 @@
 import { Client, Connection } from '@temporalio/client';
 import { createDb, Db } from '@cacscreen/db';
-import { loadLabeller, startSweep, startWorkers, SweepCounters, workerConfigFromEnv } from '@cacscreen/worker';
+import { labellerVersion, startSweep, startWorkers, SweepCounters, workerConfigFromEnv } from '@cacscreen/worker';
 import { watchSweepWorkflow } from '../output/watch-sweep';
 
 export interface SweepRunOptions {
@@ -27,7 +27,7 @@ export async function runSweepWithLocalWorkers(options: SweepRunOptions): Promis
   const workers = await startWorkers(config, ['screening', 'inference']);
   const db = createDb(options.databaseUrl);
   const client = new Client({ connection: await Connection.connect({ address: options.temporalAddress }) });
-  const modelVersion = (await loadLabeller()).version;
+  const modelVersion = labellerVersion();
   const { workflowId } = await startSweep(client, {
     source: options.source,
     modelVersion,

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { Client, Connection } from '@temporalio/client';
 import { createDb, ensureSweep } from '@cacscreen/db';
-import { loadLabeller, sweepArchive, sweepInput, taskQueues } from '@cacscreen/worker';
+import { labellerVersion, sweepArchive, sweepInput, taskQueues } from '@cacscreen/worker';
 import { startLocalStack } from '../local-stack';
 import { watchSweepWorkflow } from '../output/watch-sweep';
 import { renderWorklist } from '../output/worklist-table';
@@ -55,7 +55,7 @@ export async function sweepCommand(dirOrUrl: string, options: SweepCommandOption
   const client = new Client({ connection: await Connection.connect({ address: stack.temporalAddress }) });
   try {
     // The model version must be the remote inference workers' (same CACSCREEN_LABELLER).
-    const modelVersion = (await loadLabeller()).version;
+    const modelVersion = labellerVersion();
     const taskQueuePrefix = process.env.CACSCREEN_TASK_QUEUE_PREFIX ?? '';
     const workflowId = `sweep/${randomUUID()}`;
     const sweepId = await ensureSweep(db, { workflowId, source, modelVersion });

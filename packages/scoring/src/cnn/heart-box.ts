@@ -15,13 +15,14 @@ export function coarseVolume(volume: Volume, targetMm = COARSE_MM): Volume {
   const [cw, ch, cs] = [Math.floor(cols / f[0]), Math.floor(rows / f[1]), Math.max(1, Math.floor(slices / f[2]))];
   const sums = new Float64Array(cw * ch * cs);
   const plane = cols * rows;
+  const cellOfX = new Int32Array(cw * f[0]);
+  for (let x = 0; x < cellOfX.length; x++) cellOfX[x] = (x / f[0]) | 0;
   for (let z = 0; z < cs * f[2] && z < slices; z++) {
-    const cz = Math.floor(z / f[2]);
+    const cz = (z / f[2]) | 0;
     for (let y = 0; y < ch * f[1]; y++) {
-      const cy = Math.floor(y / f[1]);
       const row = z * plane + y * cols;
-      const cellRow = (cz * ch + cy) * cw;
-      for (let x = 0; x < cw * f[0]; x++) sums[cellRow + Math.floor(x / f[0])] += volume.hu[row + x];
+      const cellRow = (cz * ch + ((y / f[1]) | 0)) * cw;
+      for (let x = 0; x < cellOfX.length; x++) sums[cellRow + cellOfX[x]] += volume.hu[row + x];
     }
   }
   const perCell = f[0] * f[1] * Math.min(f[2], slices);

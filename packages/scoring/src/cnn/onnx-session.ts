@@ -2,6 +2,8 @@
  * One ONNX Runtime session per labeller (and so per worker process): created once, reused for every series.
  * CUDA is used when asked for or, with 'auto', when this onnxruntime-node build has it; otherwise the CPU.
  */
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import type { InferenceSession, Tensor } from 'onnxruntime-node';
 
 export type ExecutionProvider = 'auto' | 'cpu' | 'cuda';
@@ -22,6 +24,16 @@ export interface ModelSession {
 
 type Ort = typeof import('onnxruntime-node');
 
+/** Whether this install has the CUDA provider (npm ships CPU only; ONNXRUNTIME_NODE_INSTALL=cuda12 adds it). */
+function cudaProviderInstalled(): boolean {
+  try {
+    const pkg = dirname(require.resolve('onnxruntime-node/package.json'));
+    return existsSync(join(pkg, 'bin', 'napi-v6', process.platform, process.arch, 'libonnxruntime_providers_cuda.so'));
+  } catch {
+    return false;
+  }
+}
+
 async function create(ort: Ort, model: Uint8Array, providers: string[], threads?: number): Promise<InferenceSession> {
   return ort.InferenceSession.create(model, {
     executionProviders: providers,
@@ -37,7 +49,7 @@ export async function createModelSession(model: Uint8Array, options: SessionOpti
   const wanted = options.provider ?? 'auto';
   let session: InferenceSession | undefined;
   let provider: 'cpu' | 'cuda' = 'cpu';
-  if (wanted !== 'cpu') {
+  if (wanted === 'cuda' || (wanted === 'auto' && cudaProviderInstalled())) {
     try {
       session = await create(ort, model, ['cuda', 'cpu'], options.intraOpThreads);
       provider = 'cuda';

@@ -1,0 +1,31 @@
+import { lesionAgreement } from '../lesion-agreement';
+
+describe('lesionAgreement', () => {
+  const dims: [number, number, number] = [10, 10, 3];
+  const at = (x: number, y: number, z: number) => z * 100 + y * 10 + x;
+
+  it('counts found lesions, right arteries and false-positive components', () => {
+    const truth = new Uint8Array(300);
+    const predicted = new Uint8Array(300);
+    // Lesion A (LAD, 2 voxels, diagonal neighbours across slices): found, right artery.
+    truth[at(1, 1, 0)] = truth[at(2, 2, 1)] = 2;
+    predicted[at(1, 1, 0)] = predicted[at(2, 2, 1)] = 2;
+    // Lesion B (RCA): found but called LCX.
+    truth[at(7, 7, 2)] = 4;
+    predicted[at(7, 7, 2)] = 3;
+    // Lesion C (LM): missed (predicted "other calcium").
+    truth[at(5, 1, 0)] = 1;
+    predicted[at(5, 1, 0)] = 5;
+    // A predicted lesion where there is none, and a truth "other calcium" voxel predicted coronary.
+    predicted[at(9, 0, 0)] = 2;
+    truth[at(0, 9, 2)] = 5;
+    predicted[at(0, 9, 2)] = 1;
+    expect(lesionAgreement(truth, predicted, dims)).toEqual({
+      truthLesions: 3,
+      found: 2,
+      arteryRight: 1,
+      predictedLesions: 4,
+      predictedTrue: 2,
+    });
+  });
+});
