@@ -14,6 +14,9 @@ import { ImportController } from './import/import.controller';
 import { ImportService } from './import/import.service';
 import { ReassessmentRepository } from './import/reassessment.repository';
 import { RiskFactorsImportRepository } from './import/risk-factors-import.repository';
+import { KeyImagesController } from './key-images/key-images.controller';
+import { KeyImagesRepository } from './key-images/key-images.repository';
+import { KeyImagesService } from './key-images/key-images.service';
 import { KeysController } from './keys/keys.controller';
 import { KeysRepository } from './keys/keys.repository';
 import { KeysService } from './keys/keys.service';
@@ -48,6 +51,7 @@ export class AppModule {
         SweepsController,
         ResultsController,
         WorklistController,
+        KeyImagesController,
         ImportController,
         ExportController,
       ],
@@ -67,6 +71,8 @@ export class AppModule {
         ResultsService,
         WorklistRepository,
         WorklistService,
+        KeyImagesRepository,
+        KeyImagesService,
         RiskFactorsImportRepository,
         ReassessmentRepository,
         ImportService,

@@ -17,6 +17,8 @@ type Writer = Pick<Db, 'auditEvent'> | Prisma.TransactionClient;
 export const READ_ACTIONS = [
   'worklist.listed',
   'worklist.viewed',
+  'worklist.key-images.listed',
+  'worklist.key-image.viewed',
   'results.listed',
   'result.viewed',
   'result.exported',

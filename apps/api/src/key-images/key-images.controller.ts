@@ -1,0 +1,45 @@
+import { Controller, Get, Header, Param, ParseIntPipe, ParseUUIDPipe, StreamableFile } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiParam, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { CurrentActor } from '../auth/current-actor.decorator';
+import { RequireRole } from '../auth/require-role.decorator';
+import type { Actor } from '../common/request-context';
+import { KeyImagesService } from './key-images.service';
+
+/** Key images of a worklist item's study: the slices of its largest coronary lesions, calcium coloured by artery. */
+@ApiTags('worklist')
+@ApiBearerAuth()
+@RequireRole('coordinator')
+@Controller('worklist')
+export class KeyImagesController {
+  constructor(private readonly service: KeyImagesService) {}
+
+  @Get(':id/key-images')
+  @ApiOkResponse({
+    description:
+      'Key images of the item’s study, largest lesion first: { worklistItemId, modelVersion, items: [{ rank, ' +
+      'sliceIndex, zMm, agatston, arteries, width, height, url }] }; items is empty when no coronary calcium was counted',
+  })
+  list(@CurrentActor() actor: Actor, @Param('id', new ParseUUIDPipe()) id: string) {
+    return this.service.list(actor, id);
+  }
+
+  @Get(':id/key-images/:rank.png')
+  @ApiParam({ name: 'rank', type: 'integer', description: '1 = the slice of the largest lesion' })
+  @ApiProduces('image/png')
+  // Patient images: never kept by the browser or a proxy (the page fetches them with the key each time).
+  @Header('Cache-Control', 'private, no-store')
+  @ApiOkResponse({
+    description:
+      'The key image: the axial slice in a W400/L40 window, calcium ≥ 130 HU coloured LM yellow, LAD vermillion, ' +
+      'LCX sky blue, RCA green, other calcium purple; 404 when the item has no image of that rank',
+    content: { 'image/png': { schema: { type: 'string', format: 'binary' } } },
+  })
+  async png(
+    @CurrentActor() actor: Actor,
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @Param('rank', new ParseIntPipe()) rank: number,
+  ) {
+    const png = await this.service.png(actor, id, rank);
+    return new StreamableFile(png, { type: 'image/png', length: png.length });
+  }
+}
