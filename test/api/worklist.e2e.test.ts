@@ -218,4 +218,51 @@ describe('worklist lifecycle', () => {
       'studyFrom',
     ]);
   });
+
+  it('keeps the site, age and study date it filters on in line with the patient and the study', async () => {
+    const list = async (query: string) =>
+      (await as(api.keys.coordinator).get(`/api/worklist?${query}`).expect(200)).body as {
+        items: Array<{ patient: { mrn: string; site: string | null }; study: { ageAtStudy: number | null } }>;
+      };
+    const seeded = await seedPatient(api.db, { mrn: 'WL-SYNC', site: 'east', age: 58, studyDate: '2022-05-05' });
+    const copies = () =>
+      api.db.worklistItem.findUniqueOrThrow({
+        where: { id: seeded.itemId ?? '' },
+        select: { site: true, ageAtStudy: true, studyDate: true },
+      });
+    // Set from the patient and the study when the item is written, whatever the writer passed.
+    expect(await copies()).toEqual({ site: 'east', ageAtStudy: 58, studyDate: new Date('2022-05-05T00:00:00Z') });
+    await api.db.worklistItem.update({ where: { id: seeded.itemId ?? '' }, data: { site: 'forged', ageAtStudy: 1 } });
+    expect(await copies()).toMatchObject({ site: 'east', ageAtStudy: 58 });
+
+    // A later change to the patient or the study reaches the item and its filters.
+    await api.db.patient.update({ where: { id: seeded.patientId }, data: { site: 'west' } });
+    await api.db.study.update({
+      where: { id: seeded.studyId },
+      data: { ageAtStudy: 81, studyDate: new Date('2021-02-03T00:00:00Z') },
+    });
+    expect(await copies()).toEqual({ site: 'west', ageAtStudy: 81, studyDate: new Date('2021-02-03T00:00:00Z') });
+    expect((await list('site=east')).items.map((item) => item.patient.mrn)).not.toContain('WL-SYNC');
+    const found = await list('site=west&minAge=80&studyFrom=2021-01-01&studyTo=2021-12-31');
+    expect(found.items.map((item) => [item.patient.mrn, item.patient.site, item.study.ageAtStudy])).toEqual([
+      ['WL-SYNC', 'west', 81],
+    ]);
+    expect((await list('sort=studyDate')).items.at(-1)?.patient.mrn).toBe('WL-SYNC');
+
+    // An item moved to another result (a newer screening) takes that study's age and date.
+    const newer = await api.db.study.create({
+      data: {
+        studyInstanceUid: `1.2.826.0.1.3680043.9.sync.${Date.now()}`,
+        patientId: seeded.patientId,
+        ageAtStudy: 83,
+        studyDate: new Date('2023-04-04T00:00:00Z'),
+        source: 'test',
+      },
+    });
+    const result = await api.db.screeningResult.create({
+      data: { studyId: newer.id, modelName: 'test-model', modelVersion: 'test-2', status: 'scored', qualityFlags: [] },
+    });
+    await api.db.worklistItem.update({ where: { id: seeded.itemId ?? '' }, data: { screeningResultId: result.id } });
+    expect(await copies()).toEqual({ site: 'west', ageAtStudy: 83, studyDate: new Date('2023-04-04T00:00:00Z') });
+  });
 });

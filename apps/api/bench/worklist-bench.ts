@@ -22,6 +22,8 @@ const QUERIES: Array<[string, string]> = [
   ['study date range, by score', 'studyFrom=2023-01-01&studyTo=2023-03-31&sort=score&limit=50'],
   ['MRN search', 'mrn=MRN0054321'],
   ['assignee, by due date', 'assignee=coordinator-3&sort=due&limit=50'],
+  ['active, by age (oldest first)', 'status=open,claimed,contacted,scheduled&sort=age&limit=50'],
+  ['site, by study date (newest first)', 'site=south&sort=studyDate&limit=50'],
 ];
 
 const percentile = (sorted: number[], p: number) =>
