@@ -1,6 +1,7 @@
 /// <reference lib="dom" />
 // The coordinators' web page in headless Chromium (Debian's /usr/bin/chromium, driven by playwright-core; no browser
-// is downloaded): log in, filter the queue, open an item, claim it, add a note, close it; screenshot of the queue.
+// is downloaded): log in, filter the queue, open an item, see its key image, claim it, add a note, close it;
+// screenshots of the queue and of the item.
 jest.setTimeout(180_000);
 
 import fs from 'node:fs';
@@ -8,6 +9,7 @@ import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { chromium, Browser, Page } from 'playwright-core';
 import { startTestApi, TestApi } from '../api/support/api-app';
+import { seedKeyImages } from '../api/support/key-images';
 import { seedPatient } from '../api/support/seed';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -30,13 +32,14 @@ describeIfChromium('the coordinators’ worklist page', () => {
     api = await startTestApi('cacscreen_browser_worklist', { listen: true });
     base = `http://127.0.0.1:${(api.app.getHttpServer().address() as AddressInfo).port}`;
     for (let i = 0; i < 12; i++) {
-      await seedPatient(api.db, {
+      const seeded = await seedPatient(api.db, {
         mrn: `BR-${String(i).padStart(3, '0')}`,
         site: i % 2 ? 'south' : 'north',
         age: 50 + i,
         agatston: 100 + i * 40,
         tier: i % 3 ? 'statin-recommended' : 'high-priority',
       });
+      await seedKeyImages(api.db, seeded.studyId);
     }
     browser = await chromium.launch({
       executablePath: CHROMIUM,
@@ -58,7 +61,7 @@ describeIfChromium('the coordinators’ worklist page', () => {
     await api?.close();
   });
 
-  it('logs in, filters, opens an item, claims it, adds a note and closes it', async () => {
+  it('logs in, filters, opens an item, sees its key image, claims it, adds a note and closes it', async () => {
     await page.goto(`${base}/app/`);
     await page.fill('#api-key', 'wrong-key');
     await page.keyboard.press('Enter');
@@ -82,7 +85,19 @@ describeIfChromium('the coordinators’ worklist page', () => {
     await page.keyboard.press('Enter');
     await page.waitForSelector('#claim-btn');
     expect(await page.textContent('h1')).toContain(`Patient ${mrn}`);
-    await page.waitForSelector('.keyimage');
+    // The key image of the largest lesion, loaded through the API with the key (a blob URL), decoded by the browser.
+    const keyImage = page.locator('#key-images img.key-image').first();
+    await keyImage.waitFor();
+    await page.waitForFunction(() => {
+      const img = document.querySelector('#key-images img');
+      return img instanceof HTMLImageElement && img.complete && img.naturalWidth > 0;
+    });
+    expect(await keyImage.evaluate((img: HTMLImageElement) => [img.naturalWidth, img.naturalHeight])).toEqual([
+      120, 100,
+    ]);
+    expect(await keyImage.getAttribute('alt')).toMatch(/^Key image 1: slice 2 .*calcium in LAD/);
+    expect(await page.locator('#key-images img.key-image').count()).toBe(2);
+    await page.screenshot({ path: path.join(ARTIFACTS, 'worklist-item.png'), fullPage: true });
 
     await page.click('#claim-btn');
     await page.waitForFunction(() => document.querySelector('#item-status')?.textContent === 'claimed');

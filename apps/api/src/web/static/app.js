@@ -16,8 +16,20 @@ const NEXT = {
   dismissed: [],
 };
 
+// Calcium colours of the key images: the palette of packages/scoring/src/key-images/palette.ts (a unit test keeps
+// the two equal).
+const KEY_IMAGE_COLOURS = {
+  LM: '#f0e442',
+  LAD: '#d55e00',
+  LCX: '#56b4e9',
+  RCA: '#009e73',
+  other: '#cc79a7',
+};
+
 const main = document.getElementById('main');
 let sweepTimer = null;
+/** The open item's key images as blob URLs, kept while the same item is re-rendered (after a claim, a note). */
+let keyImageCache = { itemId: null, list: null, urls: [] };
 
 /** Builds an element; text is always set as textContent, never parsed as HTML. */
 function h(tag, attrs, ...children) {
@@ -40,24 +52,40 @@ function toast(message) {
   setTimeout(() => el.classList.remove('show'), 2500);
 }
 
-async function api(path, options = {}) {
+async function request(url, options = {}) {
   const headers = { Authorization: `Bearer ${sessionStorage.getItem(KEY) || ''}` };
   if (options.body !== undefined) headers['Content-Type'] = 'application/json';
-  const response = await fetch(`/api${path}`, {
+  const response = await fetch(url, {
     method: options.method || 'GET',
     headers,
     body: options.body === undefined ? undefined : JSON.stringify(options.body),
   });
-  const body = await response.json().catch(() => null);
   if (response.status === 401 && !options.login) {
     sessionStorage.removeItem(KEY);
     location.hash = '#/login';
   }
   if (!response.ok) {
+    const body = await response.json().catch(() => null);
     const issues = body && body.issues ? ': ' + body.issues.map((i) => `${i.field} ${i.message}`).join('; ') : '';
     throw new Error(((body && body.message) || response.statusText) + issues);
   }
-  return body;
+  return response;
+}
+
+async function api(path, options = {}) {
+  const response = await request(`/api${path}`, options);
+  return response.json().catch(() => null);
+}
+
+/** An image the API serves behind the key: fetched with the key header, shown through a blob URL. */
+async function imageUrl(url) {
+  const response = await request(url);
+  return URL.createObjectURL(await response.blob());
+}
+
+function forgetKeyImages() {
+  keyImageCache.urls.forEach((url) => URL.revokeObjectURL(url));
+  keyImageCache = { itemId: null, list: null, urls: [] };
 }
 
 function show(...nodes) {
@@ -283,6 +311,11 @@ async function itemView(id) {
   const due = h('input', { id: 'due-date', type: 'date', value: item.dueDate || '' });
   const note = h('textarea', { id: 'note-text', rows: 3, cols: 60, 'aria-label': 'New note' });
   const r = item.risk || {};
+  const keyImages = h(
+    'div',
+    { id: 'key-images', class: 'keyimages', 'aria-busy': 'true' },
+    h('p', { class: 'muted', text: 'Loading key images…' }),
+  );
   show(
     h('h1', {}, `Patient ${item.patient.mrn} `, h('span', { id: 'item-status', class: 'muted', text: item.status })),
     h('p', {}, h('a', { href: '#/queue', text: '← back to the queue' })),
@@ -307,12 +340,6 @@ async function itemView(id) {
             .join(' · '),
         }),
         item.result.lowConfidence ? h('p', { class: 'error', text: 'Low-confidence series selection' }) : null,
-        h('div', {
-          class: 'keyimage',
-          role: 'img',
-          'aria-label': 'Key image placeholder',
-          text: 'Key images will appear here',
-        }),
       ),
       h(
         'section',
@@ -343,6 +370,12 @@ async function itemView(id) {
         h('p', { text: `Assignee ${item.assignee || '–'} · due ${item.dueDate || '–'}` }),
         item.dismissReason ? h('p', { text: `Dismissed: ${item.dismissReason}` }) : null,
       ),
+    ),
+    h(
+      'section',
+      { class: 'card', 'aria-labelledby': 'key-images-title' },
+      h('h2', { id: 'key-images-title', text: 'Key images' }),
+      keyImages,
     ),
     h(
       'section',
@@ -438,6 +471,65 @@ async function itemView(id) {
       ),
     ),
   );
+  loadKeyImages(id, keyImages);
+}
+
+// ---- key images ----
+function keyImageLegend() {
+  const entry = (name, label) =>
+    h('li', {}, h('span', { class: 'swatch', style: `background:${KEY_IMAGE_COLOURS[name]}` }), label);
+  return h(
+    'ul',
+    { class: 'legend', 'aria-label': 'Calcium colours' },
+    ['LM', 'LAD', 'LCX', 'RCA'].map((a) => entry(a, a)),
+    entry('other', 'other calcium (not counted)'),
+  );
+}
+
+/** Fills the item's key-image panel: the slices of its largest coronary lesions, calcium coloured by artery. */
+async function loadKeyImages(id, container) {
+  try {
+    if (keyImageCache.itemId !== id) {
+      const list = await api(`/worklist/${id}/key-images`);
+      const urls = await Promise.all(list.items.map((image) => imageUrl(image.url)));
+      if (!container.isConnected) {
+        // The page moved on while these loaded.
+        urls.forEach((url) => URL.revokeObjectURL(url));
+        return;
+      }
+      forgetKeyImages();
+      keyImageCache = { itemId: id, list, urls };
+    }
+    const { list, urls } = keyImageCache;
+    if (!list.items.length) {
+      container.replaceChildren(
+        h('p', { class: 'muted', text: 'No key images: no coronary calcium was counted in this study.' }),
+      );
+    } else {
+      container.replaceChildren(
+        ...list.items.map((image, i) => {
+          const where = `slice ${image.sliceIndex + 1} (z ${fmt(image.zMm)} mm)`;
+          const arteries = image.arteries.join(', ');
+          return h(
+            'figure',
+            {},
+            h('img', {
+              class: 'key-image',
+              src: urls[i],
+              width: image.width,
+              height: image.height,
+              alt: `Key image ${image.rank}: ${where}, calcium in ${arteries}, coloured by artery`,
+            }),
+            h('figcaption', { text: `${image.rank}. ${where} · ${arteries} · Agatston ${fmt(image.agatston)}` }),
+          );
+        }),
+        keyImageLegend(),
+      );
+    }
+  } catch (err) {
+    container.replaceChildren(h('p', { class: 'error', text: `Key images: ${err.message}` }));
+  }
+  container.removeAttribute('aria-busy');
 }
 
 // ---- sweeps ----
@@ -500,12 +592,14 @@ function route() {
   const hash = location.hash || '#/queue';
   const item = /^#\/item\/([0-9a-f-]{36})/.exec(hash);
   if (item) return itemView(item[1]);
+  forgetKeyImages();
   if (hash.startsWith('#/sweeps')) return sweepsView();
   if (hash.startsWith('#/login')) return loginView();
   return queueView();
 }
 
 document.getElementById('logout-btn').addEventListener('click', () => {
+  forgetKeyImages();
   sessionStorage.removeItem(KEY);
   sessionStorage.removeItem(KEY + '.who');
   location.hash = '#/login';
