@@ -11,9 +11,11 @@ import { spawn } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
-import { EVALUATION_SEED_BASE, generateThorax, sampleAcquisition } from '@cacscreen/phantom';
+import { voxelToPatientMm } from '@cacscreen/dicom';
+import { EVALUATION_SEED_BASE, generateThorax, type PhantomStudy, sampleAcquisition } from '@cacscreen/phantom';
 import {
   binaryCounts,
+  CalciumLabel,
   classicClass,
   computeAgatston,
   createBaselineLabeller,
@@ -50,6 +52,35 @@ function arg(name: string, fallback: string): string {
   return i >= 0 && i + 1 < process.argv.length ? process.argv[i + 1] : fallback;
 }
 
+/** Groups the truly coronary voxels by their nearest coronary deposit (the phantom knows each deposit's centre). */
+function truthLesionGroups(study: PhantomStudy): number[][] {
+  const deposits = study.lesions.filter(
+    (l) => l.label >= CalciumLabel.LM && l.label <= CalciumLabel.RCA && l.voxelCount > 0,
+  );
+  const groups = deposits.map(() => [] as number[]);
+  const v = study.volume;
+  const [nx, ny] = v.dims;
+  study.labels.forEach((label, i) => {
+    if (label < CalciumLabel.LM || label > CalciumLabel.RCA) return;
+    const x = i % nx;
+    const y = ((i - x) / nx) % ny;
+    const z = Math.floor(i / (nx * ny));
+    const p = voxelToPatientMm(v, x, y, z);
+    let best = -1;
+    let bestD = Infinity;
+    deposits.forEach((d, k) => {
+      if (d.label !== label) return;
+      const dd = (p[0] - d.centreMm[0]) ** 2 + (p[1] - d.centreMm[1]) ** 2 + (p[2] - d.centreMm[2]) ** 2;
+      if (dd < bestD) {
+        bestD = dd;
+        best = k;
+      }
+    });
+    if (best >= 0) groups[best].push(i);
+  });
+  return groups.filter((g) => g.length > 0);
+}
+
 async function runShard(first: number, cases: number, shard: number, shards: number, model?: string): Promise<void> {
   const labellers: Record<LabellerName, CalciumLabeller> = {
     cnn: await createCnnLabeller({ manifestPath: model, intraOpThreads: 1, provider: 'cpu' }),
@@ -59,6 +90,7 @@ async function runShard(first: number, cases: number, shard: number, shards: num
     const study = generateThorax(sampleAcquisition(seed));
     const s = study.settings as typeof study.settings & { kernel?: string; bodyScale?: number };
     const truth = computeAgatston(study.volume, study.labels).agatston.total;
+    const truthGroups = truthLesionGroups(study);
     const result: CaseResult = {
       seed,
       sliceThicknessMm: s.sliceThicknessMm,
@@ -76,7 +108,7 @@ async function runShard(first: number, cases: number, shard: number, shards: num
       const labels = await labellers[name].label(study.volume);
       result.labelMs[name] = Math.round(performance.now() - t);
       result.scores[name] = computeAgatston(study.volume, labels).agatston.total;
-      result.lesions[name] = lesionAgreement(study.labels, labels, study.volume.dims);
+      result.lesions[name] = lesionAgreement(study.labels, labels, study.volume.dims, truthGroups);
     }
     process.stdout.write(JSON.stringify(result) + '\n');
   }

@@ -8,7 +8,11 @@ import { boxAround, type ModelBox, type Vec3 } from './model-grid';
 
 const COARSE_MM = 4;
 
-/** Block-averaged copy of the volume with cells of about COARSE_MM (never finer than the native grid). */
+/**
+ * Coarse copy of the volume with cells of about COARSE_MM (never finer than the native grid): in-plane block averages
+ * of one native slice per coarse slice (the middle one), which is all the heart finder needs and reads only a
+ * fraction of a thin-slice series.
+ */
 export function coarseVolume(volume: Volume, targetMm = COARSE_MM): Volume {
   const [cols, rows, slices] = volume.dims;
   const f = volume.spacingMm.map((s) => Math.max(1, Math.round(targetMm / s))) as Vec3;
@@ -17,22 +21,24 @@ export function coarseVolume(volume: Volume, targetMm = COARSE_MM): Volume {
   const plane = cols * rows;
   const cellOfX = new Int32Array(cw * f[0]);
   for (let x = 0; x < cellOfX.length; x++) cellOfX[x] = (x / f[0]) | 0;
-  for (let z = 0; z < cs * f[2] && z < slices; z++) {
-    const cz = (z / f[2]) | 0;
+  const middle = Math.min(slices - 1, (f[2] - 1) >> 1);
+  for (let cz = 0; cz < cs; cz++) {
+    const z = Math.min(slices - 1, cz * f[2] + middle);
     for (let y = 0; y < ch * f[1]; y++) {
       const row = z * plane + y * cols;
       const cellRow = (cz * ch + ((y / f[1]) | 0)) * cw;
       for (let x = 0; x < cellOfX.length; x++) sums[cellRow + cellOfX[x]] += volume.hu[row + x];
     }
   }
-  const perCell = f[0] * f[1] * Math.min(f[2], slices);
+  const perCell = f[0] * f[1];
   const hu = new Int16Array(sums.length);
   for (let i = 0; i < sums.length; i++) hu[i] = Math.round(sums[i] / perCell);
   const originMm: Vec3 = [0, 0, 0];
   const dirs = [volume.rowDirection, volume.columnDirection, volume.sliceDirection];
+  const offset = [(f[0] - 1) / 2, (f[1] - 1) / 2, middle];
   for (let i = 0; i < 3; i++) {
     originMm[i] = volume.originMm[i];
-    for (let a = 0; a < 3; a++) originMm[i] += ((f[a] - 1) / 2) * volume.spacingMm[a] * dirs[a][i];
+    for (let a = 0; a < 3; a++) originMm[i] += offset[a] * volume.spacingMm[a] * dirs[a][i];
   }
   return {
     ...volume,

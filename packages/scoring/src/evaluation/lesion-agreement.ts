@@ -1,7 +1,8 @@
 /**
  * Lesion-level agreement between a ground-truth and a predicted label map: lesions are 3-D (26-connected) components
  * of coronary voxels (labels 1–4). A true lesion is found when any of its voxels is predicted coronary; its artery is
- * right when the most common predicted artery over its voxels is its own. A predicted lesion is a false positive when
+ * right when the most common predicted artery over its voxels is its own. Callers that know the true deposits (the
+ * phantom) pass them as the true lesions, so a deposit that noise splits into pieces still counts once. A predicted lesion is a false positive when
  * none of its voxels is truly coronary.
  */
 import { CalciumLabel } from '../labels';
@@ -65,12 +66,16 @@ function majority(labels: Uint8Array, voxels: number[]): number {
   return best;
 }
 
+/**
+ * truthLesions: voxel lists of the true lesions when known (a phantom knows which deposit each voxel belongs to, so a
+ * deposit that noise splits into pieces still counts once); by default the coronary components of the truth map.
+ */
 export function lesionAgreement(
   truth: Uint8Array,
   predicted: Uint8Array,
   dims: [number, number, number],
+  truthLesions: number[][] = coronaryComponents(truth, dims),
 ): LesionAgreement {
-  const truthLesions = coronaryComponents(truth, dims);
   const predictedLesions = coronaryComponents(predicted, dims);
   let found = 0;
   let arteryRight = 0;
