@@ -49,6 +49,7 @@ describe('a sweep of a synthetic archive through Temporal and PostgreSQL', () =>
       risk: await db.riskAssessment.count(),
       worklist: await db.worklistItem.count(),
       riskFactors: await db.riskFactors.count(),
+      keyImages: await db.keyImage.count(),
     };
   }
 
@@ -81,6 +82,38 @@ describe('a sweep of a synthetic archive through Temporal and PostgreSQL', () =>
     expect(new Set(items.map((i) => i.patient.mrn))).toEqual(expectedFlagged);
     expect(items.every((i) => i.status === 'open' && TIER_PRIORITY[i.tier] !== undefined)).toBe(true);
     expect(counters.flagged).toBe(expectedFlagged.size);
+  });
+
+  it('stores key images in PostgreSQL for every scored study with coronary calcium, and none for the others', async () => {
+    const results = await db.screeningResult.findMany();
+    const images = await db.keyImage.findMany({ orderBy: [{ studyId: 'asc' }, { rank: 'asc' }] });
+    const withCalcium = results.filter((r) => (r.agatstonTotal ?? 0) > 0);
+    expect(withCalcium.length).toBeGreaterThan(0);
+    for (const result of results) {
+      const own = images.filter((image) => image.studyId === result.studyId);
+      if (!((result.agatstonTotal ?? 0) > 0)) {
+        expect(own).toEqual([]);
+        continue;
+      }
+      expect(own.length).toBeGreaterThanOrEqual(1);
+      expect(own.map((image) => image.rank)).toEqual([1, 2, 3].slice(0, own.length));
+      const scoredArteries = Object.entries({
+        LM: result.agatstonLM,
+        LAD: result.agatstonLAD,
+        LCX: result.agatstonLCX,
+        RCA: result.agatstonRCA,
+      }).filter(([, score]) => (score ?? 0) > 0);
+      for (const image of own) {
+        expect(image.modelVersion).toBe(modelVersion);
+        expect(Buffer.from(image.png).subarray(0, 8).toString('latin1')).toBe('\x89PNG\r\n\x1a\n');
+        expect(image.agatston).toBeGreaterThan(0);
+        expect(image.agatston).toBeLessThanOrEqual((result.agatstonTotal ?? 0) + 1e-6);
+        expect(image.arteries.length).toBeGreaterThan(0);
+        for (const artery of image.arteries) expect(scoredArteries.map(([a]) => a)).toContain(artery);
+      }
+    }
+    // The analysis result that travelled through Temporal carries the render time, not the images.
+    expect(withCalcium.every((r) => typeof (r.timingsMs as Record<string, number>).keyImages === 'number')).toBe(true);
   });
 
   it('adds no rows when the same archive is swept again', async () => {
