@@ -110,7 +110,30 @@ function bezier(a: Vec3, m: Vec3, b: Vec3, n: number): Vec3[] {
   return out;
 }
 
-function sampleHeart(rng: Rng): Heart {
+/**
+ * How body habitus scales the parts of the anatomy (all exactly 1 at bodyScale 1, so the default anatomy is unchanged):
+ * subcutaneous fat grows fastest, then chest-wall muscle and the rib cage; the heart a little, its fat more.
+ */
+export interface Habitus {
+  fat: number;
+  muscle: number;
+  cage: number;
+  heart: number;
+  heartFat: number;
+}
+
+export function habitusFor(bodyScale: number): Habitus {
+  const d = bodyScale - 1;
+  return {
+    fat: bodyScale * bodyScale * bodyScale,
+    muscle: 1 + 0.5 * d,
+    cage: 1 + 0.3 * d,
+    heart: 1 + 0.12 * d,
+    heartFat: 1 + d,
+  };
+}
+
+function sampleHeart(rng: Rng, habitus: Habitus): Heart {
   const azimuth = rng.uniform(35, 55) * DEG; // left of the sagittal plane, seen from above
   const elevation = rng.uniform(15, 35) * DEG; // below the axial plane
   const axis = normalize([
@@ -127,12 +150,16 @@ function sampleHeart(rng: Rng): Heart {
   left = add(scale(left, Math.cos(roll)), scale(anterior, -Math.sin(roll)));
   anterior = a2;
   return {
-    centre: [rng.uniform(15, 32), rng.uniform(-32, -18), rng.uniform(-6, 6)],
+    centre: [rng.uniform(15, 32) * habitus.cage, rng.uniform(-32, -18) * habitus.cage, rng.uniform(-6, 6)],
     axis,
     anterior,
     left,
-    semiAxesMm: [rng.uniform(50, 60), rng.uniform(40, 47), rng.uniform(36, 42)],
-    fatMm: rng.uniform(5, 9),
+    semiAxesMm: [
+      rng.uniform(50, 60) * habitus.heart,
+      rng.uniform(40, 47) * habitus.heart,
+      rng.uniform(36, 42) * habitus.heart,
+    ],
+    fatMm: rng.uniform(5, 9) * habitus.heartFat,
     avGroove: rng.uniform(-0.5, -0.38),
   };
 }
@@ -181,14 +208,25 @@ function coronaryPaths(h: Heart, root: Vec3, rootRadius: number, rng: Rng): Vess
   ];
 }
 
-export function sampleAnatomy(rng: Rng): Anatomy {
-  const bodySemiMm: [number, number] = [rng.uniform(140, 168), rng.uniform(100, 120)];
-  const subcutaneousFatMm = rng.uniform(8, 22);
-  const cavity = {
-    cy: -rng.uniform(4, 10),
-    ax: bodySemiMm[0] - subcutaneousFatMm - rng.uniform(14, 20),
-    ay: bodySemiMm[1] - subcutaneousFatMm - rng.uniform(16, 22),
-  };
+/**
+ * One patient's anatomy. `bodyScale` (0.8–1.35) sets the habitus; the random draws are the same for every scale, and
+ * at 1 every value is the one drawn (multiplications by exactly 1, additions of exactly 0).
+ */
+export function sampleAnatomy(rng: Rng, bodyScale = 1): Anatomy {
+  const habitus = habitusFor(bodyScale);
+  const body: [number, number] = [rng.uniform(140, 168), rng.uniform(100, 120)];
+  const fat = rng.uniform(8, 22);
+  const cy = -rng.uniform(4, 10);
+  const muscleX = rng.uniform(14, 20);
+  const muscleY = rng.uniform(16, 22);
+  const cavityX = body[0] - fat - muscleX;
+  const cavityY = body[1] - fat - muscleY;
+  const cavity = { cy, ax: cavityX * habitus.cage, ay: cavityY * habitus.cage };
+  const subcutaneousFatMm = fat * habitus.fat;
+  const bodySemiMm: [number, number] = [
+    body[0] + (habitus.cage - 1) * cavityX + (habitus.muscle - 1) * muscleX + (habitus.fat - 1) * fat,
+    body[1] + (habitus.cage - 1) * cavityY + (habitus.muscle - 1) * muscleY + (habitus.fat - 1) * fat,
+  ];
   const spineRadius = rng.uniform(15, 18);
   const spine = {
     cy: cavity.cy + cavity.ay - spineRadius - rng.uniform(6, 10),
@@ -196,7 +234,7 @@ export function sampleAnatomy(rng: Rng): Anatomy {
     discPhaseMm: rng.uniform(0, 26),
     pitchMm: rng.uniform(24, 28),
   };
-  const heart = sampleHeart(rng);
+  const heart = sampleHeart(rng, habitus);
   const lungHalfX = cavity.ax * 0.55;
   const heartBottomZ = heart.centre[2] - heartHalfHeightMm(heart);
 

@@ -12,7 +12,11 @@ import type { Grid } from './render';
 import type { BurdenCategory } from './settings';
 import { Vec3, add, addScaled, cross, distance, normalize, perpendicular, scale, sub } from './vec';
 
-export type CalciumKind = 'coronary' | 'aortic-wall' | 'aortic-valve' | 'mitral-annulus';
+/**
+ * What a deposit is. All but 'coronary' are label 5 (other calcium). 'lymph-node' (calcified mediastinal node) and
+ * 'aortic-root' (aortic-root wall next to a coronary ostium) only come with `hardNegatives`.
+ */
+export type CalciumKind = 'coronary' | 'aortic-wall' | 'aortic-valve' | 'mitral-annulus' | 'aortic-root' | 'lymph-node';
 
 export interface CalciumBlob {
   kind: CalciumKind;
@@ -23,6 +27,8 @@ export interface CalciumBlob {
   axes: [Vec3, Vec3, Vec3];
   semiAxesMm: Vec3;
   peakHu: number;
+  /** Least clearance to deposits placed before it (mm); default 3. Foci of one lymph node sit closer. */
+  minGapMm?: number;
 }
 
 /** The image-formation pieces a blob needs to know its own Agatston contribution. */
@@ -34,7 +40,20 @@ export interface Canvas {
   support: Uint16Array;
   /** Separable in-plane blur kernel (odd length, sums to 1). */
   kernel: Float32Array;
+  /**
+   * Sharp reconstruction: final = (1 + amount) · kernel ∗ clean − amount · wide ∗ clean (an unsharp mask of the
+   * blurred image). Absent for the smooth kernel.
+   */
+  sharpen?: { amount: number; wide: Float32Array };
+  /** Voxels a deposit may not claim (bone and metal, with hard negatives); absent: none. */
+  excluded?: Uint8Array;
   sliceThicknessMm: number;
+}
+
+/** Reach (voxels) of the in-plane point-spread, sharpening included. */
+function psfRadius(c: Canvas): number {
+  const kr = (c.kernel.length - 1) / 2;
+  return c.sharpen ? Math.max(kr, (c.sharpen.wide.length - 1) / 2) : kr;
 }
 
 const ARTERIES: readonly CoronaryArtery[] = ['LM', 'LAD', 'LCX', 'RCA'];
@@ -85,7 +104,7 @@ function blobBox(b: CalciumBlob, g: Grid, marginMm: number): Box {
 function stampBlob(b: CalciumBlob, id: number, c: Canvas): { index: number[]; before: number[] } {
   const g = c.grid;
   const [sx, sy, sz] = g.spacing;
-  const kr = (c.kernel.length - 1) / 2;
+  const kr = psfRadius(c);
   const supportMargin = 0.5 * Math.hypot(sx, sy, sz) + kr * Math.max(sx, sy);
   const box = blobBox(b, g, supportMargin);
   const nxy = 3;
@@ -124,6 +143,7 @@ function stampBlob(b: CalciumBlob, id: number, c: Canvas): { index: number[]; be
         }
         const i = z * plane + y * g.cols + x;
         if (c.support[i] !== 0 && c.support[i] !== id) continue;
+        if (c.excluded !== undefined && c.excluded[i] !== 0) continue;
         index.push(i);
         before.push(c.clean[i]);
         const f = inside / (nxy * nxy * nz);
@@ -145,19 +165,27 @@ function undoStamp(stamp: { index: number[]; before: number[] }, c: Canvas): voi
 /** Final (blurred + noise, rounded) HU of voxel (x, y, z), as ./thorax.ts will compute it for the whole volume. */
 export function finalHuAt(c: Canvas, x: number, y: number, z: number): number {
   const g = c.grid;
-  const kr = (c.kernel.length - 1) / 2;
   const base = z * g.cols * g.rows;
+  const acc = convolveAt(c.clean, g, c.kernel, base, x, y);
+  if (!c.sharpen) return quantiseHu(acc + c.noise[base + y * g.cols + x]);
+  const { amount, wide } = c.sharpen;
+  const sharp = (1 + amount) * acc - amount * convolveAt(c.clean, g, wide, base, x, y);
+  return quantiseHu(sharp + c.noise[base + y * g.cols + x]);
+}
+
+function convolveAt(clean: Float32Array, g: Grid, kernel: Float32Array, base: number, x: number, y: number): number {
+  const kr = (kernel.length - 1) / 2;
   let acc = 0;
   for (let ky = -kr; ky <= kr; ky++) {
     const yy = y + ky < 0 ? 0 : y + ky > g.rows - 1 ? g.rows - 1 : y + ky;
     let row = 0;
     for (let kx = -kr; kx <= kr; kx++) {
       const xx = x + kx < 0 ? 0 : x + kx > g.cols - 1 ? g.cols - 1 : x + kx;
-      row += c.kernel[kx + kr] * c.clean[base + yy * g.cols + xx];
+      row += kernel[kx + kr] * clean[base + yy * g.cols + xx];
     }
-    acc += c.kernel[ky + kr] * row;
+    acc += kernel[ky + kr] * row;
   }
-  return quantiseHu(acc + c.noise[base + y * g.cols + x]);
+  return acc;
 }
 
 /** Rounds to the nearest integer HU (halves away from zero) and clamps to [−1024, 3071]; no Math.* (hot loop). */
@@ -171,7 +199,7 @@ export function quantiseHu(v: number): number {
 function blobAgatston(b: CalciumBlob, id: number, c: Canvas): number {
   const g = c.grid;
   const [sx, sy, sz] = g.spacing;
-  const box = blobBox(b, g, 0.5 * Math.hypot(sx, sy, sz) + ((c.kernel.length - 1) / 2) * Math.max(sx, sy) + 0.01);
+  const box = blobBox(b, g, 0.5 * Math.hypot(sx, sy, sz) + psfRadius(c) * Math.max(sx, sy) + 0.01);
   const w = box.x1 - box.x0 + 1;
   const h = box.y1 - box.y0 + 1;
   const d = box.z1 - box.z0 + 1;
@@ -193,7 +221,7 @@ function blobAgatston(b: CalciumBlob, id: number, c: Canvas): number {
   return referenceAgatston(hu, mask, [w, h, d], g.spacing, c.sliceThicknessMm, {}, 1)[1];
 }
 
-function randomFrame(tangent: Vec3, rng: Rng): [Vec3, Vec3, Vec3] {
+export function randomFrame(tangent: Vec3, rng: Rng): [Vec3, Vec3, Vec3] {
   const t = normalize(tangent);
   const p = perpendicular(t);
   const q = cross(t, p);
@@ -207,7 +235,7 @@ function farFromOthers(b: CalciumBlob, placed: readonly CalciumBlob[], gapMm: nu
   return placed.every((o) => distance(o.centre, b.centre) > rb + Math.max(...o.semiAxesMm) + gapMm);
 }
 
-function insideGrid(p: Vec3, g: Grid, marginMm: number): boolean {
+export function insideGrid(p: Vec3, g: Grid, marginMm: number): boolean {
   for (let a = 0; a < 3; a++) {
     const n = a === 0 ? g.cols : a === 1 ? g.rows : g.slices;
     const lo = g.origin[a] + marginMm;
@@ -301,8 +329,9 @@ function coronaryCandidate(a: Anatomy, burden: Exclude<BurdenCategory, 'none'>, 
 }
 
 /**
- * Places distractors, then coronary lesions one by one (each scored on the final image) until the burden's Agatston
- * target is reached without passing its cap. Returns every placed blob with its own Agatston.
+ * Places distractors, then `extra` non-coronary deposits (hard negatives), then coronary lesions one by one (each
+ * scored on the final image) until the burden's Agatston target is reached without passing its cap. Returns every
+ * placed blob with its own Agatston.
  */
 export function placeCalcium(
   a: Anatomy,
@@ -310,11 +339,12 @@ export function placeCalcium(
   burden: BurdenCategory,
   distractors: boolean,
   rng: Rng,
+  extra: readonly CalciumBlob[] = [],
 ): PlacedBlob[] {
   const placed: PlacedBlob[] = [];
   const tryPlace = (b: CalciumBlob, accept: (score: number) => boolean): boolean => {
     if (!insideGrid(b.centre, c.grid, Math.max(...b.semiAxesMm) + 1)) return false;
-    if (!farFromOthers(b, placed, 3)) return false;
+    if (!farFromOthers(b, placed, b.minGapMm ?? 3)) return false;
     const id = placed.length + 1;
     const stamp = stampBlob(b, id, c);
     const score = blobAgatston(b, id, c);
@@ -328,6 +358,7 @@ export function placeCalcium(
   const distractorRng = rng.fork(1);
   const lesionRng = rng.fork(2);
   if (distractors) for (const b of distractorBlobs(a, distractorRng)) tryPlace(b, () => true);
+  for (const b of extra) tryPlace(b, () => true);
   if (burden === 'none') return placed;
   const plan = BURDEN_PLAN[burden];
   const target = lesionRng.uniform(plan.target[0], plan.target[1]);

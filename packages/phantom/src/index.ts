@@ -1,7 +1,8 @@
 export { generateThorax, blurKernel } from './thorax';
-export type { GroundTruthLesion, PhantomLandmarks, PhantomStudy } from './thorax';
+export type { GroundTruthLesion, HardNegativeFeature, PhantomLandmarks, PhantomStudy } from './thorax';
+export type { HardNegativeKind } from './hard-negatives';
 export { DEFAULT_PHANTOM_SETTINGS, PhantomSettingsError, resolvePhantomSettings, BURDEN_CATEGORIES } from './settings';
-export type { BurdenCategory, CalciumBurden, PhantomSettings, PixelEncoding } from './settings';
+export type { BurdenCategory, CalciumBurden, PhantomSettings, PixelEncoding, ReconstructionKernel } from './settings';
 export type { CalciumKind } from './calcium';
 export { TISSUE_HU } from './render';
 export { referenceAgatston, densityWeight } from './reference-agatston';

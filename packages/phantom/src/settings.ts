@@ -5,6 +5,9 @@ export type BurdenCategory = Exclude<CalciumBurden, 'random'>;
 
 export const BURDEN_CATEGORIES: readonly BurdenCategory[] = ['none', 'low', 'moderate', 'high'];
 
+/** Reconstruction kernel look: 'smooth' (soft tissue, the original phantom) or 'sharp' (edge-enhancing). */
+export type ReconstructionKernel = 'smooth' | 'sharp';
+
 /** How pixel values are stored in the DICOM files. */
 export type PixelEncoding = 'signed-hu' | 'unsigned-offset';
 
@@ -15,7 +18,7 @@ export interface PhantomSettings {
   matrix: number;
   /** In-plane pixel spacing, mm (0.3–3). Default 1.4 (≈ 358 mm field of view at 256²). */
   pixelSpacingMm: number;
-  /** Slice thickness = slice spacing, mm (1–5). Default 3. */
+  /** Slice thickness = slice spacing, mm (0.625–5). Default 3. */
   sliceThicknessMm: number;
   /** Cranio-caudal coverage, mm (120–240). Default 180. */
   coverageMm: number;
@@ -29,6 +32,19 @@ export interface PhantomSettings {
   distractors: boolean;
   /** Tube voltage written to the volume and the files. Default 120. */
   kvp: number;
+  /**
+   * 'smooth' (default): Gaussian point-spread and white noise, as the phantom always was. 'sharp': half the blur, an
+   * unsharp mask (edge overshoot, dark rims next to bone and calcium) and high-pass (fine-grained) noise of the same σ.
+   */
+  kernel: ReconstructionKernel;
+  /** Body habitus (0.8–1.35): body ellipse, chest wall, subcutaneous and epicardial fat, a little heart size. Default 1. */
+  bodyScale: number;
+  /**
+   * Adds seeded hard negatives for calcium labellers (1–3 in a typical study): calcified mediastinal lymph nodes and
+   * aortic-root / valve calcium (label 5), a rib or the sternum touching the pericardium, sternal wires or a pacemaker
+   * lead with streak artefacts (bone and metal: label 0). Default false.
+   */
+  hardNegatives: boolean;
 }
 
 export const DEFAULT_PHANTOM_SETTINGS: Readonly<PhantomSettings> = {
@@ -42,7 +58,26 @@ export const DEFAULT_PHANTOM_SETTINGS: Readonly<PhantomSettings> = {
   burden: 'random',
   distractors: true,
   kvp: 120,
+  kernel: 'smooth',
+  bodyScale: 1,
+  hardNegatives: false,
 };
+
+/** Settings added after the first release; at these values a study is identical to one made before they existed. */
+const LATER_DEFAULTS: Partial<PhantomSettings> = { kernel: 'smooth', bodyScale: 1, hardNegatives: false };
+
+/**
+ * The settings as they identify a study (UIDs are derived from this): later options are left out while they are at
+ * their defaults, so existing seeds keep their UIDs and DICOM bytes.
+ */
+export function settingsIdentity(s: PhantomSettings): Partial<PhantomSettings> {
+  const out: Partial<PhantomSettings> = {};
+  for (const [key, value] of Object.entries(s) as Array<[keyof PhantomSettings, unknown]>) {
+    if (key in LATER_DEFAULTS && LATER_DEFAULTS[key] === value) continue;
+    (out as Record<string, unknown>)[key] = value;
+  }
+  return out;
+}
 
 export class PhantomSettingsError extends Error {
   readonly code = 'PHANTOM_BAD_SETTINGS';
@@ -65,13 +100,23 @@ export function resolvePhantomSettings(options: Partial<PhantomSettings> = {}): 
   if (!Number.isInteger(s.matrix)) throw new PhantomSettingsError(`matrix must be an integer, got ${String(s.matrix)}`);
   checkRange('matrix', s.matrix, 64, 512);
   checkRange('pixelSpacingMm', s.pixelSpacingMm, 0.3, 3);
-  checkRange('sliceThicknessMm', s.sliceThicknessMm, 1, 5);
+  checkRange('sliceThicknessMm', s.sliceThicknessMm, 0.625, 5);
   checkRange('coverageMm', s.coverageMm, 120, 240);
   checkRange('noiseHu', s.noiseHu, 0, 60);
   checkRange('blurSigmaMm', s.blurSigmaMm, 0, 3);
   checkRange('kvp', s.kvp, 70, 140);
   if (!['none', 'low', 'moderate', 'high', 'random'].includes(s.burden)) {
     throw new PhantomSettingsError(`burden must be none | low | moderate | high | random, got ${String(s.burden)}`);
+  }
+  if (s.kernel !== 'smooth' && s.kernel !== 'sharp') {
+    throw new PhantomSettingsError(`kernel must be smooth | sharp, got ${String(s.kernel)}`);
+  }
+  checkRange('bodyScale', s.bodyScale, 0.8, 1.35);
+  if (typeof s.hardNegatives !== 'boolean') {
+    throw new PhantomSettingsError(`hardNegatives must be true or false, got ${String(s.hardNegatives)}`);
+  }
+  if (typeof s.distractors !== 'boolean') {
+    throw new PhantomSettingsError(`distractors must be true or false, got ${String(s.distractors)}`);
   }
   return s;
 }

@@ -9,7 +9,7 @@ import { promises as fs } from 'fs';
 import * as path from 'path';
 import { CT_IMAGE_STORAGE, Element, encodePart10 } from './dicom-writer';
 import { Rng } from './random';
-import type { PixelEncoding } from './settings';
+import { type PixelEncoding, settingsIdentity } from './settings';
 import type { PhantomStudy } from './thorax';
 import { IMPLEMENTATION_CLASS_UID, IMPLEMENTATION_VERSION_NAME, uidFromKey } from './uids';
 
@@ -73,13 +73,14 @@ export interface WrittenStudy {
 }
 
 const KERNELS = ['B30f', 'B31f', 'STANDARD', 'FC08', 'Br40'];
+const SHARP_KERNELS = ['B70f', 'B60f', 'BONE', 'LUNG', 'Br64'];
 
 /** The UIDs a study gets: a function of the phantom settings (seed included) and the patient ID. */
 export function studyUids(
   study: PhantomStudy,
   patientId: string,
 ): { study: string; series: string; frame: string; sop: (instance: number) => string } {
-  const key = `cacscreen-phantom|${patientId}|${JSON.stringify(study.settings)}`;
+  const key = `cacscreen-phantom|${patientId}|${JSON.stringify(settingsIdentity(study.settings))}`;
   return {
     study: uidFromKey(`${key}|study`),
     series: uidFromKey(`${key}|series`),
@@ -114,7 +115,7 @@ export async function writeStudyDicom(
   const v = study.volume;
   const [cols, rows, slices] = v.dims;
   const uids = studyUids(study, patient.id);
-  const kernel = new Rng(study.settings.seed).pick(KERNELS);
+  const kernel = new Rng(study.settings.seed).pick(study.settings.kernel === 'sharp' ? SHARP_KERNELS : KERNELS);
   const thickness = study.settings.sliceThicknessMm;
   const studyTime = patient.studyTime ?? '093000';
   const seriesTime = `${studyTime.slice(0, 2)}${String(Math.min(59, Number(studyTime.slice(2, 4)) + 4)).padStart(2, '0')}${studyTime.slice(4, 6)}`;

@@ -3,8 +3,9 @@ import type { Volume } from '@cacscreen/dicom';
 import { CalciumLabel, type CoronaryArtery } from '@cacscreen/scoring';
 import { type Anatomy, sampleAnatomy } from './anatomy';
 import { type Canvas, type CalciumKind, placeCalcium, quantiseHu } from './calcium';
+import { type HardNegativeKind, addHardNegatives } from './hard-negatives';
 import { Rng, fillNormal } from './random';
-import { blurInPlane, blurKernel } from './reconstruct';
+import { blurInPlane, blurKernel, highPassNoise, sharpReconstruction, unsharp } from './reconstruct';
 import { type Grid, renderAnatomy, voxelCount } from './render';
 import { type BurdenCategory, type PhantomSettings, resolvePhantomSettings } from './settings';
 import type { Vec3 } from './vec';
@@ -41,6 +42,15 @@ export interface PhantomLandmarks {
   tableOffsetMm: number;
 }
 
+/** A hard negative that is not a deposit (bone, metal) or that groups deposits (a node), for tests and QA. */
+export interface HardNegativeFeature {
+  kind: HardNegativeKind;
+  /** Node centre, bone-on-pericardium contact point, wire loop centre or lead position in the right atrium (LPS mm). */
+  centreMm: Vec3;
+  /** For bone contacts: the artery whose course the bone touches (the sternum: null). */
+  artery: CoronaryArtery | null;
+}
+
 export interface PhantomStudy {
   volume: Volume;
   /** CalciumLabel per voxel, same grid as volume.hu. */
@@ -50,6 +60,8 @@ export interface PhantomStudy {
   /** The burden actually drawn (resolves 'random'). */
   burden: BurdenCategory;
   landmarks: PhantomLandmarks;
+  /** What `hardNegatives` added (empty without it). Their calcium is also in `lesions` (label 5). */
+  hardNegatives: HardNegativeFeature[];
 }
 
 function resolveBurden(settings: PhantomSettings, rng: Rng): BurdenCategory {
@@ -99,26 +111,36 @@ export function generateThorax(options: Partial<PhantomSettings> = {}): PhantomS
   const noiseRng = root.fork(2);
   const calciumRng = root.fork(3);
   const studyRng = root.fork(4);
+  // Streams for later options: drawn after the original four so those are unchanged.
+  const hardNegativeRng = root.fork(5);
+  const kernelRng = root.fork(6);
   const burden = resolveBurden(settings, studyRng);
   const tableOffsetMm = Math.round(studyRng.uniform(-300, 50) * 2) / 2;
 
-  const anatomy = sampleAnatomy(anatomyRng);
+  const anatomy = sampleAnatomy(anatomyRng, settings.bodyScale);
   const grid = gridFor(settings);
   const n = voxelCount(grid);
   const clean = renderAnatomy(anatomy, grid);
+  const hard = settings.hardNegatives ? addHardNegatives(anatomy, grid, clean, hardNegativeRng) : null;
   const noise = new Float32Array(n);
   if (settings.noiseHu > 0) fillNormal(noise, settings.noiseHu, Math.floor(noiseRng.next() * 4294967296));
+  const sharp =
+    settings.kernel === 'sharp' ? sharpReconstruction(settings.blurSigmaMm, settings.pixelSpacingMm, kernelRng) : null;
+  if (sharp && settings.noiseHu > 0) highPassNoise(noise, grid, sharp.highPass);
   const canvas: Canvas = {
     grid,
     clean,
     noise,
     support: new Uint16Array(n),
-    kernel: blurKernel(settings.blurSigmaMm, settings.pixelSpacingMm),
+    kernel: sharp ? sharp.kernel : blurKernel(settings.blurSigmaMm, settings.pixelSpacingMm),
     sliceThicknessMm: settings.sliceThicknessMm,
   };
-  const blobs = placeCalcium(anatomy, canvas, burden, settings.distractors, calciumRng);
+  if (sharp) canvas.sharpen = { amount: sharp.amount, wide: sharp.wide };
+  if (hard) canvas.excluded = hard.excluded;
+  const blobs = placeCalcium(anatomy, canvas, burden, settings.distractors, calciumRng, hard?.blobs);
 
-  const blurred = blurInPlane(clean, grid, canvas.kernel);
+  let blurred = blurInPlane(clean, grid, canvas.kernel);
+  if (sharp) blurred = unsharp(blurred, blurInPlane(clean, grid, sharp.wide), sharp.amount);
   const hu = new Int16Array(n);
   for (let i = 0; i < n; i++) hu[i] = quantiseHu(blurred[i] + noise[i]);
 
@@ -127,11 +149,23 @@ export function generateThorax(options: Partial<PhantomSettings> = {}): PhantomS
   const labels = new Uint8Array(n);
   const counts = new Uint32Array(blobs.length + 1);
   const support = canvas.support;
-  for (let i = 0; i < n; i++) {
-    const id = support[i];
-    if (id !== 0 && hu[i] >= 130) {
-      labels[i] = labelOfBlob[id];
-      counts[id]++;
+  if (hard) {
+    // Bone and metal are never calcium; nor is anything as bright as metal (no deposit reaches 2000 HU).
+    const excluded = hard.excluded;
+    for (let i = 0; i < n; i++) {
+      const id = support[i];
+      if (id !== 0 && hu[i] >= 130 && hu[i] < 2000 && excluded[i] === 0) {
+        labels[i] = labelOfBlob[id];
+        counts[id]++;
+      }
+    }
+  } else {
+    for (let i = 0; i < n; i++) {
+      const id = support[i];
+      if (id !== 0 && hu[i] >= 130) {
+        labels[i] = labelOfBlob[id];
+        counts[id]++;
+      }
     }
   }
 
@@ -157,5 +191,18 @@ export function generateThorax(options: Partial<PhantomSettings> = {}): PhantomS
     voxelCount: counts[b.id],
     agatston: b.agatston,
   }));
-  return { volume, labels, lesions, settings, burden, landmarks: landmarksOf(anatomy, tableOffsetMm) };
+  const hardNegatives: HardNegativeFeature[] = (hard?.features ?? []).map((f) => ({
+    kind: f.kind,
+    centreMm: toPatient(f.centre, tableOffsetMm),
+    artery: f.artery ?? null,
+  }));
+  return {
+    volume,
+    labels,
+    lesions,
+    settings,
+    burden,
+    landmarks: landmarksOf(anatomy, tableOffsetMm),
+    hardNegatives,
+  };
 }

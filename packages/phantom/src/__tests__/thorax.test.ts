@@ -111,7 +111,7 @@ describe('generateThorax', () => {
 
   it('rejects bad settings with a named field', () => {
     expect(() => generateThorax({ sliceThicknessMm: 7 })).toThrow(PhantomSettingsError);
-    expect(() => generateThorax({ sliceThicknessMm: 7 })).toThrow(/sliceThicknessMm must be a number in \[1, 5\]/);
+    expect(() => generateThorax({ sliceThicknessMm: 7 })).toThrow(/sliceThicknessMm must be a number in \[0.625, 5\]/);
     expect(() => generateThorax({ matrix: 1024 })).toThrow(/matrix/);
     expect(() => generateThorax({ burden: 'severe' as never })).toThrow(/burden/);
   });
