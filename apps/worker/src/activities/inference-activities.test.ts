@@ -2,11 +2,12 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { MockActivityEnvironment } from '@temporalio/testing';
-import { generateThorax, writeStudyDicom } from '@cacscreen/phantom';
+import { generateThorax, PhantomPatient, writeStudyDicom } from '@cacscreen/phantom';
 import type { CalciumLabeller } from '@cacscreen/scoring';
 import type { ArchiveRegistry } from './archive-registry';
 import { createInferenceActivities, withoutPaths } from './inference-activities';
 import type { KeyImageStore, StoredKeyImage } from './key-image-store';
+import type { AnalyzeSeriesInput, InferenceActivities, SeriesAnalysis } from './types';
 
 describe('failure messages without file paths', () => {
   it('keeps the file name only (archive folder names often hold patient IDs)', () => {
@@ -31,13 +32,22 @@ describe('analyzeSeries key images', () => {
   const labeller: CalciumLabeller = { name: 'truth', version: 'truth-1', sha256: null, label: async () => truthLabels };
   const archives = { seriesFiles: async () => files } as unknown as ArchiveRegistry;
   const input = { source: '/archive', studyInstanceUid: '1.2.3', seriesInstanceUid: '1.2.3.4' };
+  const analyze = (activities: InferenceActivities, args: AnalyzeSeriesInput) =>
+    new MockActivityEnvironment().run(activities.analyzeSeries, args) as Promise<SeriesAnalysis>;
 
   beforeAll(async () => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cacscreen-keyimages-'));
     const study = generateThorax({ seed: 7, matrix: 112, pixelSpacingMm: 3, coverageMm: 150, burden: 'high' });
     truthLabels = study.labels;
-    const patient = { name: 'KEY^IMAGES', id: 'KI1', sex: 'F', age: 61, birthDate: '19630101', studyDate: '20240101' };
-    files = (await writeStudyDicom(study, dir, patient as const)).files;
+    const patient: PhantomPatient = {
+      name: 'KEY^IMAGES',
+      id: 'KI1',
+      sex: 'F',
+      age: 61,
+      birthDate: '19630101',
+      studyDate: '20240101',
+    };
+    files = (await writeStudyDicom(study, dir, patient)).files;
   });
   beforeEach(() => {
     saved = [];
@@ -46,7 +56,7 @@ describe('analyzeSeries key images', () => {
 
   it('stores the key images under the study and model version, and keeps them out of the Temporal result', async () => {
     const activities = createInferenceActivities({ archives, labeller, keyImages: store });
-    const analysis = await new MockActivityEnvironment().run(activities.analyzeSeries, {
+    const analysis = await analyze(activities, {
       ...input,
       studyId: 'study-1',
       modelVersion: 'sweep-model-2',
@@ -71,7 +81,7 @@ describe('analyzeSeries key images', () => {
       labeller: { ...labeller, label: async () => new Uint8Array(truthLabels.length) },
       keyImages: store,
     });
-    const analysis = await new MockActivityEnvironment().run(activities.analyzeSeries, {
+    const analysis = await analyze(activities, {
       ...input,
       studyId: 'study-2',
     });
@@ -81,7 +91,7 @@ describe('analyzeSeries key images', () => {
 
   it('stores nothing for a workflow that passes no study ID (started before key images existed)', async () => {
     const activities = createInferenceActivities({ archives, labeller, keyImages: store });
-    await new MockActivityEnvironment().run(activities.analyzeSeries, input);
+    await analyze(activities, input);
     expect(saved).toEqual([]);
   });
 });
