@@ -1,7 +1,8 @@
 /**
  * Existing seeds must keep giving bit-identical studies when new PhantomSettings options are added at their defaults:
  * other tests, the archive-agreement numbers and the end-to-end sweep depend on exact seeds. The hashes below were
- * recorded before the kernel / bodyScale / hardNegatives options existed (set PHANTOM_PRINT_HASHES=1 to print them).
+ * recorded before the kernel / bodyScale / hardNegatives options and the 0.625 mm slices existed (set
+ * PHANTOM_PRINT_HASHES=1 to print them instead of checking).
  */
 import { createHash } from 'crypto';
 import { promises as fs } from 'fs';
@@ -62,6 +63,12 @@ describe('existing settings give bit-identical studies', () => {
     const got = fingerprint(generateThorax(settings));
     if (print) console.log(`  '${name}': '${got}',`);
     else expect(got).toBe(EXPECTED[name]);
+  });
+
+  it('gives the same study when the later options are passed at their defaults', () => {
+    const explicit = generateThorax({ seed: 1, kernel: 'smooth', bodyScale: 1, hardNegatives: false });
+    expect(fingerprint(explicit)).toBe(EXPECTED['seed 1']);
+    expect(explicit.hardNegatives).toEqual([]);
   });
 
   it('writes identical DICOM bytes', async () => {
