@@ -11,6 +11,7 @@ Reproducible: one seed drives the split, the sampling and the initialisation (bi
 import argparse
 import hashlib
 import json
+import math
 import os
 import random
 import subprocess
@@ -184,10 +185,20 @@ def main() -> None:
     epochs = args.epochs or tr["epochs"]
     steps_per_epoch = max(1, len(train_idx) // tr["batchSize"])
     opt = torch.optim.AdamW(model.parameters(), lr=tr["learningRate"], weight_decay=tr["weightDecay"])
-    sched = torch.optim.lr_scheduler.OneCycleLR(opt, max_lr=tr["learningRate"], total_steps=epochs * steps_per_epoch, pct_start=0.1)
+    budget_s = args.max_minutes * 60
+
+    def set_lr(step: int) -> None:
+        """Warm-up, then cosine decay over whichever runs out first: the epochs or the time budget."""
+        progress = max(step / (epochs * steps_per_epoch), (time.time() - started) / budget_s)
+        warm = min(1.0, (step + 1) / max(1, steps_per_epoch))
+        lr = tr["learningRate"] * warm * 0.5 * (1 + math.cos(math.pi * min(1.0, progress)))
+        for group in opt.param_groups:
+            group["lr"] = lr
+
     rng = np.random.default_rng(seed)
     history = []
     started = time.time()
+    step = 0
     epoch_done = 0
     for epoch in range(epochs):
         order = rng.permutation(train_idx)
@@ -209,8 +220,9 @@ def main() -> None:
             loss = loss_fn(logits, by[bm]) / max(n, 1)
             opt.zero_grad(set_to_none=True)
             loss.backward()
+            set_lr(step)
             opt.step()
-            sched.step()
+            step += 1
             total += float(loss.detach()) * n
             cells += n
         epoch_done = epoch + 1
@@ -220,7 +232,7 @@ def main() -> None:
             entry["validation"] = evaluate(model, x[val_idx], y[val_idx], m[val_idx], patch, device, classes)
         history.append(entry)
         log(json.dumps(entry))
-        if elapsed > args.max_minutes:
+        if (time.time() - started) >= budget_s:
             log(f"stopping after {epoch_done} epochs: --max-minutes {args.max_minutes} reached")
             break
     validation = evaluate(model, x[val_idx], y[val_idx], m[val_idx], patch, device, classes)
