@@ -89,6 +89,22 @@ describe('analyzeSeries key images', () => {
     expect(saved).toEqual([{ key: { studyId: 'study-2', modelVersion: 'truth-1' }, images: [] }]);
   });
 
+  it('rides out a database that refuses the first write (e.g. PostgreSQL restarting) without redoing the analysis', async () => {
+    let refusals = 1;
+    const flaky: KeyImageStore = {
+      save: async (key, images) => {
+        if (refusals-- > 0) throw new Error('connection refused');
+        await store.save(key, images);
+      },
+    };
+    let labelled = 0;
+    const counting: CalciumLabeller = { ...labeller, label: async () => (labelled++, truthLabels) };
+    const activities = createInferenceActivities({ archives, labeller: counting, keyImages: flaky });
+    await analyze(activities, { ...input, studyId: 'study-3', modelVersion: 'm' });
+    expect(saved.map((s) => s.key)).toEqual([{ studyId: 'study-3', modelVersion: 'm' }]);
+    expect(labelled).toBe(1);
+  });
+
   it('stores nothing for a workflow that passes no study ID (started before key images existed)', async () => {
     const activities = createInferenceActivities({ archives, labeller, keyImages: store });
     await analyze(activities, input);

@@ -11,6 +11,24 @@ const MAX_LESIONS_IN_RESULT = 200;
 
 const HEARTBEAT_INTERVAL_MS = 5_000;
 
+/**
+ * Pauses between tries to store key images (about 30 s in all): PostgreSQL restarting under a sweep must not fail
+ * the activity, whose few retries would redo the whole analysis and could run out during one restart.
+ */
+const KEY_IMAGE_SAVE_RETRY_MS = [500, 1_000, 2_000, 4_000, 8_000, 15_000];
+
+async function saveWithRetry(save: () => Promise<void>): Promise<void> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await save();
+    } catch (error) {
+      if (attempt >= KEY_IMAGE_SAVE_RETRY_MS.length) throw error;
+      Context.current().heartbeat('key-images retry');
+      await Context.current().sleep(KEY_IMAGE_SAVE_RETRY_MS[attempt]);
+    }
+  }
+}
+
 const round = (value: number, digits = 2) => Math.round(value * 10 ** digits) / 10 ** digits;
 
 /**
@@ -63,7 +81,8 @@ export function createInferenceActivities(deps: {
         if (input.studyId) {
           const images = renderKeyImages(volume, labels, score);
           const modelVersion = input.modelVersion ?? deps.labeller.version;
-          await deps.keyImages.save({ studyId: input.studyId, modelVersion }, images);
+          const key = { studyId: input.studyId, modelVersion };
+          await saveWithRetry(() => deps.keyImages.save(key, images));
         }
         const keyImagesMs = performance.now() - keyImagesStart;
         return {
