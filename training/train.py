@@ -155,6 +155,7 @@ def main() -> None:
     ap.add_argument("--config", default=str(ROOT / "training" / "config.json"))
     ap.add_argument("--epochs", type=int)
     ap.add_argument("--max-minutes", type=float, default=55.0, help="stop training after this long (export still runs)")
+    ap.add_argument("--deadline", type=float, help="unix time by which the model must be exported (shortens training)")
     ap.add_argument("--device", default="auto", choices=["auto", "cpu", "cuda"])
     ap.add_argument("--version", default="1.0.0")
     args = ap.parse_args()
@@ -186,6 +187,9 @@ def main() -> None:
     steps_per_epoch = max(1, len(train_idx) // tr["batchSize"])
     opt = torch.optim.AdamW(model.parameters(), lr=tr["learningRate"], weight_decay=tr["weightDecay"])
     budget_s = args.max_minutes * 60
+    if args.deadline:
+        budget_s = max(30.0, min(budget_s, args.deadline - time.time() - 60))
+        log(f"training budget {budget_s:.0f} s (deadline)")
 
     def set_lr(step: int) -> None:
         """Warm-up, then cosine decay over whichever runs out first: the epochs or the time budget."""

@@ -1,7 +1,8 @@
 /**
  * labelCalciumBaseline: a non-learned, image-only calcium labeller — the baseline the CNN must beat.
  *
- * 1. Body and lungs per slice: air (< −400 HU) connected to the image border is outside; other air is lung.
+ * 1. Body and lungs per slice: air (< −400 HU) connected to the image's anterior or posterior edge is outside; other
+ *    air is lung (so lungs cut by a tight field of view stay lungs).
  * 2. Mediastinum: non-lung body pixels lying between the leftmost and rightmost lung pixel of their row.
  * 3. Heart: on a ~4 mm in-plane grid, the largest soft-tissue blob (mean HU −30…150) of the mediastinum in each slice;
  *    the heart is the run of slices where that blob is at least half its largest area; centre = blob centroid,
@@ -77,13 +78,18 @@ function bodyLungMediastinum(v: Volume): { region: Uint8Array; mediastinum: Uint
         stack[top++] = p;
       }
     };
+    // Outside air is seeded from the anterior and posterior edges only: with a tight field of view the lungs can reach
+    // the left and right edges, and seeding there would take them for outside air. Air beside an uncut body joins the
+    // air in front of and behind it anyway. Only when neither edge has air are the side edges used.
     for (let x = 0; x < cols; x++) {
       seed(x);
       seed((rows - 1) * cols + x);
     }
-    for (let y = 0; y < rows; y++) {
-      seed(y * cols);
-      seed(y * cols + cols - 1);
+    if (top === 0) {
+      for (let y = 0; y < rows; y++) {
+        seed(y * cols);
+        seed(y * cols + cols - 1);
+      }
     }
     while (top > 0) {
       const p = stack[--top];
