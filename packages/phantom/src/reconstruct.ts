@@ -74,10 +74,17 @@ function blurPass(taps: number): BlurPass {
   return pass;
 }
 
-/** Separable in-plane convolution with edge clamping; returns `src` itself when the kernel has length 1. */
-export function blurInPlane(src: Float32Array, g: Grid, kernel: Float32Array): Float32Array {
+/**
+ * Separable in-plane convolution with edge clamping; returns `src` itself when the kernel has length 1. `out` may be
+ * `src` (in place: each slice is read into a one-slice buffer before it is written), which saves a volume-sized array.
+ */
+export function blurInPlane(
+  src: Float32Array,
+  g: Grid,
+  kernel: Float32Array,
+  out: Float32Array = new Float32Array(src.length),
+): Float32Array {
   if (kernel.length === 1) return src;
-  const out = new Float32Array(src.length);
   blurPass(kernel.length)(src, new Float32Array(g.cols * g.rows), out, g.cols, g.rows, g.slices, kernel);
   return out;
 }

@@ -139,8 +139,10 @@ export function generateThorax(options: Partial<PhantomSettings> = {}): PhantomS
   if (hard) canvas.excluded = hard.excluded;
   const blobs = placeCalcium(anatomy, canvas, burden, settings.distractors, calciumRng, hard?.blobs);
 
-  let blurred = blurInPlane(clean, grid, canvas.kernel);
-  if (sharp) blurred = unsharp(blurred, blurInPlane(clean, grid, sharp.wide), sharp.amount);
+  // The clean image is not needed once the calcium is placed: blur it in place.
+  const wide = sharp ? (sharp.wide.length > 1 ? blurInPlane(clean, grid, sharp.wide) : clean.slice()) : null;
+  let blurred = blurInPlane(clean, grid, canvas.kernel, clean);
+  if (sharp && wide) blurred = unsharp(blurred, wide, sharp.amount);
   const hu = new Int16Array(n);
   for (let i = 0; i < n; i++) hu[i] = quantiseHu(blurred[i] + noise[i]);
 
