@@ -91,7 +91,7 @@ describe('kernel', () => {
       expect(t.sd).toBeGreaterThan(12);
       expect(t.sd).toBeLessThan(18);
     }
-    // White noise: neighbour-difference energy ≈ 2 × variance; the sharp kernel's high-pass noise ≈ 2.6–3.
+    // White noise: neighbour-difference energy ≈ 2 × variance; the sharp kernel's high-pass noise ≈ 2.6–2.9.
     expect(ts.hf).toBeGreaterThan(1.6);
     expect(ts.hf).toBeLessThan(2.4);
     expect(tk.hf).toBeGreaterThan(ts.hf + 0.4);
@@ -181,14 +181,17 @@ describe('hardNegatives', () => {
   };
   const first = (kinds: string[]) => seeds.find((seed) => hard(seed).hardNegatives.some((f) => kinds.includes(f.kind)));
 
-  it('adds one to four kinds per study, and every kind turns up over ten seeds', () => {
+  it('adds at least one (typically 1–3) per study, and every kind turns up over ten seeds', () => {
     const kinds = new Set<string>();
+    let total = 0;
     for (const seed of seeds) {
       const s = hard(seed);
       expect(s.hardNegatives.length).toBeGreaterThanOrEqual(1);
-      expect(s.hardNegatives.length).toBeLessThanOrEqual(4);
+      total += s.hardNegatives.length;
       for (const f of s.hardNegatives) kinds.add(f.kind);
     }
+    expect(total / seeds.length).toBeGreaterThanOrEqual(1.2);
+    expect(total / seeds.length).toBeLessThanOrEqual(3);
     expect([...kinds].sort()).toEqual(
       expect.arrayContaining(['aortic-root', 'lymph-node', 'rib-contact', 'sternum-contact', 'sternal-wires']),
     );
