@@ -11,11 +11,9 @@ import { spawn } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
-import { voxelToPatientMm } from '@cacscreen/dicom';
-import { EVALUATION_SEED_BASE, generateThorax, type PhantomStudy, sampleAcquisition } from '@cacscreen/phantom';
+import { EVALUATION_SEED_BASE, generateThorax, sampleAcquisition } from '@cacscreen/phantom';
 import {
   binaryCounts,
-  CalciumLabel,
   classicClass,
   computeAgatston,
   createBaselineLabeller,
@@ -29,6 +27,7 @@ import {
   specificity,
   type CalciumLabeller,
 } from '@cacscreen/scoring';
+import { truthLesionGroups } from './lib/phantom-lesions';
 
 const CLASSES = ['0', '1-10', '11-100', '101-400', '>400'];
 const LABELLERS = ['cnn', 'baseline'] as const;
@@ -50,35 +49,6 @@ interface CaseResult {
 function arg(name: string, fallback: string): string {
   const i = process.argv.indexOf(`--${name}`);
   return i >= 0 && i + 1 < process.argv.length ? process.argv[i + 1] : fallback;
-}
-
-/** Groups the truly coronary voxels by their nearest coronary deposit (the phantom knows each deposit's centre). */
-function truthLesionGroups(study: PhantomStudy): number[][] {
-  const deposits = study.lesions.filter(
-    (l) => l.label >= CalciumLabel.LM && l.label <= CalciumLabel.RCA && l.voxelCount > 0,
-  );
-  const groups = deposits.map(() => [] as number[]);
-  const v = study.volume;
-  const [nx, ny] = v.dims;
-  study.labels.forEach((label, i) => {
-    if (label < CalciumLabel.LM || label > CalciumLabel.RCA) return;
-    const x = i % nx;
-    const y = ((i - x) / nx) % ny;
-    const z = Math.floor(i / (nx * ny));
-    const p = voxelToPatientMm(v, x, y, z);
-    let best = -1;
-    let bestD = Infinity;
-    deposits.forEach((d, k) => {
-      if (d.label !== label) return;
-      const dd = (p[0] - d.centreMm[0]) ** 2 + (p[1] - d.centreMm[1]) ** 2 + (p[2] - d.centreMm[2]) ** 2;
-      if (dd < bestD) {
-        bestD = dd;
-        best = k;
-      }
-    });
-    if (best >= 0) groups[best].push(i);
-  });
-  return groups.filter((g) => g.length > 0);
 }
 
 async function runShard(first: number, cases: number, shard: number, shards: number, model?: string): Promise<void> {

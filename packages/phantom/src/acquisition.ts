@@ -9,8 +9,10 @@ import type { PhantomSettings } from './settings';
 const THICKNESSES_MM = [0.625, 1, 1.25, 1.5, 2, 2.5, 3, 5] as const;
 const THICKNESS_WEIGHTS = [1, 1.5, 1, 1, 1, 1, 2.5, 1];
 
-/** Seeds at or above this are held out for evaluation; training uses seeds below it. */
+/** Seeds at or above this are held out for evaluation; training uses seeds below CALIBRATION_SEED_BASE. */
 export const EVALUATION_SEED_BASE = 1_000_000;
+/** Seeds from here to EVALUATION_SEED_BASE pick the model's operating point after training (scripts/calibrate-cnn.ts). */
+export const CALIBRATION_SEED_BASE = 500_000;
 
 /** Settings for one varied study (the `seed` doubles as the phantom's own seed). */
 export function sampleAcquisition(seed: number): Partial<PhantomSettings> {

@@ -20,4 +20,4 @@ export type {
   PhantomRiskFactors,
   RiskRace,
 } from './archive';
-export { sampleAcquisition, EVALUATION_SEED_BASE } from './acquisition';
+export { sampleAcquisition, EVALUATION_SEED_BASE, CALIBRATION_SEED_BASE } from './acquisition';

@@ -16,7 +16,7 @@ import { UsageError } from './usage-error';
 export interface ScoreCommandOptions {
   json?: boolean;
   roi?: string;
-  labeller: string;
+  labeller?: string;
 }
 
 const round = (value: number, digits = 2) => Math.round(value * 10 ** digits) / 10 ** digits;

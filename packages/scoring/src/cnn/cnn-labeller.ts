@@ -1,14 +1,16 @@
 /**
  * The CNN calcium labeller: heart-region crop → model grid (fixed mm cells) → sliding-window ONNX inference →
- * per-cell class → label of every native voxel at or above the calcium threshold, so Agatston is computed on the
- * original pixels. See docs/model.md for the model itself.
+ * per-cell class (coronary only inside the heart zone) → label of every native voxel at or above the calcium
+ * threshold, so Agatston is computed on the original pixels. See docs/model.md for the model itself.
  */
 import { resolve } from 'node:path';
 import type { Volume } from '@cacscreen/dicom';
 import type { CalciumLabeller } from '../pipeline/calcium-labeller';
-import { heartCrop } from './heart-box';
+import { CalciumLabel } from '../labels';
+import type { LocatedHeart } from '../labelling/baseline-labeller';
+import { heartCrop, inHeartZone } from './heart-box';
 import { type LoadedManifest, loadModelManifest, type ModelManifest } from './manifest';
-import { type CellFeatures, cellFeatures, gridMaps, nativeLabels, type Vec3 } from './model-grid';
+import { type CellFeatures, cellFeatures, gridMaps, type ModelBox, nativeLabels, type Vec3 } from './model-grid';
 import { createModelSession, type ModelSession, type SessionOptions } from './onnx-session';
 import { windows } from './sliding-window';
 
@@ -29,6 +31,11 @@ export interface CnnLabeller extends CalciumLabeller {
   readonly manifest: ModelManifest;
   /** Stage timings of the last label() call (for benchmarks). */
   lastTimings: CnnTimings | null;
+  /**
+   * One inference, labels for several operating points: each set of offsets (one per class) is added to the mean
+   * class scores before the arg-max. label() uses the manifest's scoreOffsets.
+   */
+  labelAtOffsets(volume: Volume, offsetSets: number[][]): Promise<Uint8Array[]>;
   /** Frees the ONNX session. */
   close(): Promise<void>;
 }
@@ -68,16 +75,21 @@ function extractPatch(grid: Float32Array, channels: number, size: Vec3, origin: 
   return out;
 }
 
-/** Labels the volume with the model; candidates are cells whose brightest voxel reaches the calcium threshold. */
+/**
+ * Labels the volume with the model, once per set of score offsets (one inference, several operating points: see
+ * `scoreOffsets` in docs/model.md). Candidates are cells whose brightest voxel reaches the calcium threshold; a cell's
+ * scores are the mean over the windows that cover it.
+ */
 async function labelVolume(
   volume: Volume,
   manifest: ModelManifest,
   session: ModelSession,
   timings: CnnTimings,
-): Promise<Uint8Array> {
+  offsetSets: number[][],
+): Promise<Uint8Array[]> {
   const t0 = performance.now();
   const { spacingMm, boxCells, patchCells, overlapCells } = manifest.grid;
-  const { box } = heartCrop(volume, spacingMm, boxCells);
+  const { box, heart } = heartCrop(volume, spacingMm, boxCells);
   const maps = gridMaps(volume, box);
   const t1 = performance.now();
   const features = cellFeatures(volume, box, maps, manifest.calciumHu);
@@ -113,20 +125,52 @@ async function labelVolume(
     }
   }
   const t3 = performance.now();
-  const cellLabel = new Uint8Array(cells);
-  for (let i = 0; i < cells; i++) {
-    if (!hits[i]) continue;
-    let best = 0;
-    for (let k = 1; k < classes; k++) if (scores[i * classes + k] > scores[i * classes + best]) best = k;
-    cellLabel[i] = best;
-  }
-  const labels = nativeLabels(volume, box, maps, cellLabel, manifest.calciumHu);
+  const outsideZone = cellsOutsideHeartZone(box, hits, heart);
+  const results = offsetSets.map((offsets) => {
+    const cellLabel = new Uint8Array(cells);
+    for (let i = 0; i < cells; i++) {
+      const n = hits[i];
+      if (!n) continue;
+      let best = 0;
+      let bestScore = scores[i * classes] / n + offsets[0];
+      for (let k = 1; k < classes; k++) {
+        const score = scores[i * classes + k] / n + offsets[k];
+        if (score > bestScore) {
+          best = k;
+          bestScore = score;
+        }
+      }
+      cellLabel[i] = best;
+    }
+    for (const i of outsideZone)
+      if (cellLabel[i] >= CalciumLabel.LM && cellLabel[i] <= CalciumLabel.RCA) cellLabel[i] = CalciumLabel.OtherCalcium;
+    return nativeLabels(volume, box, maps, cellLabel, manifest.calciumHu);
+  });
   const t4 = performance.now();
   timings.cropMs = t1 - t0;
   timings.featuresMs = t2 - t1;
   timings.inferenceMs = t3 - t2;
   timings.mapBackMs = t4 - t3;
-  return labels;
+  return results;
+}
+
+/** Scored cells whose centre lies outside the heart zone: they may hold calcium, never coronary calcium. */
+function cellsOutsideHeartZone(box: ModelBox, hits: Uint16Array, heart: LocatedHeart | null): number[] {
+  const [nx, ny] = box.cells;
+  const out: number[] = [];
+  for (let i = 0; i < hits.length; i++) {
+    if (!hits[i]) continue;
+    const x = i % nx;
+    const y = ((i - x) / nx) % ny;
+    const z = (i - x - y * nx) / (nx * ny);
+    const centre: Vec3 = [
+      box.originMm[0] + x * box.spacingMm[0],
+      box.originMm[1] + y * box.spacingMm[1],
+      box.originMm[2] + z * box.spacingMm[2],
+    ];
+    if (!inHeartZone(heart, centre)) out.push(i);
+  }
+  return out;
 }
 
 function windowHasCandidate(candidate: Uint8Array, size: Vec3, origin: Vec3, patch: Vec3): boolean {
@@ -151,6 +195,7 @@ export async function createCnnLabeller(options: CnnLabellerOptions = {}): Promi
   const loaded: LoadedManifest = loadModelManifest(manifestPath);
   const { manifest } = loaded;
   const session = await createModelSession(loaded.modelBytes, options);
+  const offsets = manifest.scoreOffsets ?? manifest.labels.map(() => 0);
   const labeller: CnnLabeller = {
     name: manifest.name,
     version: manifest.version,
@@ -159,8 +204,11 @@ export async function createCnnLabeller(options: CnnLabellerOptions = {}): Promi
     manifest,
     lastTimings: null,
     async label(volume) {
+      return (await labeller.labelAtOffsets(volume, [offsets]))[0];
+    },
+    async labelAtOffsets(volume, offsetSets) {
       const timings: CnnTimings = { cropMs: 0, featuresMs: 0, inferenceMs: 0, mapBackMs: 0, windows: 0, windowsRun: 0 };
-      const labels = await labelVolume(volume, manifest, session, timings);
+      const labels = await labelVolume(volume, manifest, session, timings, offsetSets);
       labeller.lastTimings = timings;
       return labels;
     },

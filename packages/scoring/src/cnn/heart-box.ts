@@ -3,7 +3,7 @@
  * so locating costs one pass over the native voxels however large the series is.
  */
 import type { Volume } from '@cacscreen/dicom';
-import { locateHeart } from '../labelling/baseline-labeller';
+import { type LocatedHeart, locateHeart } from '../labelling/baseline-labeller';
 import { boxAround, type ModelBox, type Vec3 } from './model-grid';
 
 const COARSE_MM = 4;
@@ -53,12 +53,31 @@ export interface HeartCrop {
   box: ModelBox;
   /** False when no heart was found and the box sits on the volume's centre instead. */
   heartFound: boolean;
+  heart: LocatedHeart | null;
+}
+
+/** Margins of the heart zone around the located heart (mm): the coronaries run on its surface. */
+const ZONE_RADIAL_MARGIN_MM = 22;
+const ZONE_VERTICAL_MARGIN_MM = 30;
+
+/**
+ * Whether a point can hold coronary calcium: inside an ellipsoid around the located heart (axial radius + margin,
+ * half its height + margin). A safety net for anatomy the model never saw in training — calcified costal cartilage
+ * under the heart, say; with no heart found every point passes.
+ */
+export function inHeartZone(heart: LocatedHeart | null, pointMm: Vec3): boolean {
+  if (!heart) return true;
+  const [cx, cy] = heart.centreMm;
+  const inPlane = Math.hypot(pointMm[0] - cx, pointMm[1] - cy) / (heart.radiusMm + ZONE_RADIAL_MARGIN_MM);
+  const midZ = (heart.lowZMm + heart.highZMm) / 2;
+  const vertical = (pointMm[2] - midZ) / ((heart.highZMm - heart.lowZMm) / 2 + ZONE_VERTICAL_MARGIN_MM);
+  return inPlane * inPlane + vertical * vertical <= 1;
 }
 
 /** The model's heart-region box: centred on the located heart, or on the middle of the volume when none is found. */
 export function heartCrop(volume: Volume, spacingMm: Vec3, cells: Vec3): HeartCrop {
   const heart = locateHeart(coarseVolume(volume));
-  if (heart) return { box: boxAround(heart.centreMm, spacingMm, cells), heartFound: true };
+  if (heart) return { box: boxAround(heart.centreMm, spacingMm, cells), heartFound: true, heart };
   const [cols, rows, slices] = volume.dims;
   const centre: Vec3 = [0, 0, 0];
   const dirs = [volume.rowDirection, volume.columnDirection, volume.sliceDirection];
@@ -67,5 +86,5 @@ export function heartCrop(volume: Volume, spacingMm: Vec3, cells: Vec3): HeartCr
     centre[i] = volume.originMm[i];
     for (let a = 0; a < 3; a++) centre[i] += mid[a] * volume.spacingMm[a] * dirs[a][i];
   }
-  return { box: boxAround(centre, spacingMm, cells), heartFound: false };
+  return { box: boxAround(centre, spacingMm, cells), heartFound: false, heart: null };
 }

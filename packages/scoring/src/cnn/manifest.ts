@@ -38,6 +38,11 @@ const manifestSchema = z.object({
       scale: z.number().positive(),
     }),
   ),
+  /**
+   * Added to the model's mean class scores before the arg-max: the operating point, calibrated after training on
+   * phantoms outside both the training and the evaluation seeds (scripts/calibrate-cnn.ts). Default: zeros.
+   */
+  scoreOffsets: z.array(z.number()).length(6).optional(),
   /** Native voxels at or above this HU take the label of their cell (the Agatston threshold). */
   calciumHu: z.number(),
   training: z.record(z.string(), z.unknown()).optional(),

@@ -476,10 +476,27 @@ export function arteryByPosition(offsetMm: [number, number, number], heartRadius
  * null when no heart-like blob sits between the lungs. The CNN labeller runs it on a coarse copy of the volume to
  * place its heart-region crop.
  */
-export function locateHeart(volume: Volume): { centreMm: [number, number, number]; radiusMm: number } | null {
+export interface LocatedHeart {
+  centreMm: [number, number, number];
+  /** Radius of the largest axial section. */
+  radiusMm: number;
+  /** Patient z of the lowest and highest slice whose section is at least half the largest (lowZ ≤ highZ). */
+  lowZMm: number;
+  highZMm: number;
+}
+
+export function locateHeart(volume: Volume): LocatedHeart | null {
   const { region, mediastinum } = bodyLungMediastinum(volume);
   const heart = findHeart(volume, region, mediastinum, bodyMidline(volume, region), axisSigns(volume)[0]);
-  return heart ? { centreMm: voxelToPatient(volume, heart.centre), radiusMm: heart.radiusMm } : null;
+  if (!heart) return null;
+  const zOf = (slice: number) => voxelToPatient(volume, [heart.centre[0], heart.centre[1], slice])[2];
+  const [a, b] = [zOf(heart.zLo), zOf(heart.zHi)];
+  return {
+    centreMm: voxelToPatient(volume, heart.centre),
+    radiusMm: heart.radiusMm,
+    lowZMm: Math.min(a, b),
+    highZMm: Math.max(a, b),
+  };
 }
 
 export function labelCalciumBaseline(volume: Volume, diagnostics?: Partial<BaselineDiagnostics>): Uint8Array {

@@ -1,0 +1,32 @@
+/** Ground-truth lesions of a phantom for lesion-level metrics (eval and calibration). */
+import { voxelToPatientMm } from '@cacscreen/dicom';
+import type { PhantomStudy } from '@cacscreen/phantom';
+import { CalciumLabel } from '@cacscreen/scoring';
+
+/**
+ * Truly coronary voxels grouped by their nearest coronary deposit of the same artery: the phantom knows its deposits,
+ * so one that noise splits into pieces still counts as one lesion.
+ */
+export function truthLesionGroups(study: PhantomStudy): number[][] {
+  const deposits = study.lesions.filter((l) => l.label >= CalciumLabel.LM && l.label <= CalciumLabel.RCA);
+  const groups = deposits.map(() => [] as number[]);
+  const v = study.volume;
+  const [nx, ny] = v.dims;
+  study.labels.forEach((label, i) => {
+    if (label < CalciumLabel.LM || label > CalciumLabel.RCA) return;
+    const x = i % nx;
+    const y = ((i - x) / nx) % ny;
+    const p = voxelToPatientMm(v, x, y, Math.floor(i / (nx * ny)));
+    let best = -1;
+    let bestD = Infinity;
+    deposits.forEach((d, k) => {
+      const dd = (p[0] - d.centreMm[0]) ** 2 + (p[1] - d.centreMm[1]) ** 2 + (p[2] - d.centreMm[2]) ** 2;
+      if (d.label === label && dd < bestD) {
+        bestD = dd;
+        best = k;
+      }
+    });
+    if (best >= 0) groups[best].push(i);
+  });
+  return groups.filter((g) => g.length > 0);
+}
