@@ -18,9 +18,9 @@ import {
   lesionAgreement,
   linearWeightedKappa,
 } from '@cacscreen/scoring';
-import { truthLesionGroups } from './lib/phantom-lesions';
+import { minimumAreaPixels, truthLesionGroups } from './lib/phantom-lesions';
 
-const DELTAS = [0, 0.5, 1, 1.5, 2, 2.5, 3, 3.5, 4, 5];
+const DELTAS = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 12];
 const CLASSES = ['0', '1-10', '11-100', '101-400', '>400'];
 
 function arg(name: string, fallback: string): string {
@@ -42,7 +42,7 @@ async function main(): Promise<void> {
     const labelSets = await labeller.labelAtOffsets(study.volume, offsetSets);
     labelSets.forEach((labels, k) => {
       scores[k].push(computeAgatston(study.volume, labels).agatston.total);
-      const a = lesionAgreement(study.labels, labels, study.volume.dims, groups);
+      const a = lesionAgreement(study.labels, labels, study.volume.dims, groups, minimumAreaPixels(study.volume));
       lesions[k].found += a.found;
       lesions[k].truth += a.truthLesions;
       lesions[k].predicted += a.predictedLesions;
@@ -51,20 +51,25 @@ async function main(): Promise<void> {
     process.stderr.write(`calibration: ${seed - CALIBRATION_SEED_BASE + 1}/${cases}\n`);
   }
   const classOf = (v: number) => CLASSES.indexOf(classicClass(v));
-  console.log('| coronary offset | ICC | κ | lesion F1 | mean |\n|---|---|---|---|---|');
+  console.log(
+    '| coronary offset | ICC | κ | lesion F1 | lesion recall | lesion precision | mean |\n|---|---|---|---|---|---|---|',
+  );
   let best = 0;
   let bestMean = -Infinity;
   DELTAS.forEach((d, k) => {
     const icc = iccAbsoluteAgreement(truth.map((t, i) => [t, scores[k][i]]));
     const kappa = linearWeightedKappa(truth.map(classOf), scores[k].map(classOf), CLASSES.length);
     const l = lesions[k];
-    const lesionF1 = f1(l.predictedTrue / Math.max(1, l.predicted), l.found / Math.max(1, l.truth));
+    const recall = l.found / Math.max(1, l.truth);
+    const precision = l.predictedTrue / Math.max(1, l.predicted);
+    const lesionF1 = f1(precision, recall);
     const mean = (icc + kappa + lesionF1) / 3;
     if (mean > bestMean) {
       bestMean = mean;
       best = k;
     }
-    console.log(`| −${d} | ${icc.toFixed(3)} | ${kappa.toFixed(3)} | ${lesionF1.toFixed(3)} | ${mean.toFixed(3)} |`);
+    const cells = [icc, kappa, lesionF1, recall, precision, mean].map((v) => v.toFixed(3)).join(' | ');
+    console.log(`| −${d} | ${cells} |`);
   });
   console.log(
     `\nchosen: coronary score offset −${DELTAS[best]} (${cases} calibration phantoms, seeds ${CALIBRATION_SEED_BASE}+)`,

@@ -27,7 +27,7 @@ import {
   specificity,
   type CalciumLabeller,
 } from '@cacscreen/scoring';
-import { truthLesionGroups } from './lib/phantom-lesions';
+import { minimumAreaPixels, truthLesionGroups } from './lib/phantom-lesions';
 
 const CLASSES = ['0', '1-10', '11-100', '101-400', '>400'];
 const LABELLERS = ['cnn', 'baseline'] as const;
@@ -61,6 +61,7 @@ async function runShard(first: number, cases: number, shard: number, shards: num
     const s = study.settings as typeof study.settings & { kernel?: string; bodyScale?: number };
     const truth = computeAgatston(study.volume, study.labels).agatston.total;
     const truthGroups = truthLesionGroups(study);
+    const minPixels = minimumAreaPixels(study.volume);
     const result: CaseResult = {
       seed,
       sliceThicknessMm: s.sliceThicknessMm,
@@ -78,7 +79,7 @@ async function runShard(first: number, cases: number, shard: number, shards: num
       const labels = await labellers[name].label(study.volume);
       result.labelMs[name] = Math.round(performance.now() - t);
       result.scores[name] = computeAgatston(study.volume, labels).agatston.total;
-      result.lesions[name] = lesionAgreement(study.labels, labels, study.volume.dims, truthGroups);
+      result.lesions[name] = lesionAgreement(study.labels, labels, study.volume.dims, truthGroups, minPixels);
     }
     process.stdout.write(JSON.stringify(result) + '\n');
   }

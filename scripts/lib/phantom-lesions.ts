@@ -1,5 +1,5 @@
 /** Ground-truth lesions of a phantom for lesion-level metrics (eval and calibration). */
-import { voxelToPatientMm } from '@cacscreen/dicom';
+import { type Volume, voxelToPatientMm } from '@cacscreen/dicom';
 import type { PhantomStudy } from '@cacscreen/phantom';
 import { CalciumLabel } from '@cacscreen/scoring';
 
@@ -29,4 +29,9 @@ export function truthLesionGroups(study: PhantomStudy): number[][] {
     if (best >= 0) groups[best].push(i);
   });
   return groups.filter((g) => g.length > 0);
+}
+
+/** Pixels that make the Agatston minimum lesion area of 1 mm² on this volume's slices. */
+export function minimumAreaPixels(volume: Volume): number {
+  return Math.max(1, Math.ceil(1 / (volume.spacingMm[0] * volume.spacingMm[1]) - 1e-9));
 }

@@ -2,7 +2,8 @@
  * Lesion-level agreement between a ground-truth and a predicted label map: lesions are 3-D (26-connected) components
  * of coronary voxels (labels 1–4). A true lesion is found when any of its voxels is predicted coronary; its artery is
  * right when the most common predicted artery over its voxels is its own. Callers that know the true deposits (the
- * phantom) pass them as the true lesions, so a deposit that noise splits into pieces still counts once. A predicted lesion is a false positive when
+ * phantom) pass them as the true lesions, so a deposit that noise splits into pieces still counts once. With
+ * minPixelsPerSlice (the Agatston minimum area in pixels) only lesions that can reach the score count, on both sides. A predicted lesion is a false positive when
  * none of its voxels is truly coronary.
  */
 import { CalciumLabel } from '../labels';
@@ -58,6 +59,23 @@ export function coronaryComponents(labels: Uint8Array, dims: [number, number, nu
   return out;
 }
 
+/**
+ * Whether a lesion can reach the Agatston score: at least minPixels of its voxels on one slice (the 1 mm² minimum
+ * area in pixels). Specks below it are not lesions for the score, on either side.
+ */
+function scorable(voxels: number[], dims: [number, number, number], minPixels: number): boolean {
+  if (minPixels <= 1) return voxels.length > 0;
+  const plane = dims[0] * dims[1];
+  const perSlice = new Map<number, number>();
+  for (const v of voxels) {
+    const z = Math.floor(v / plane);
+    const n = (perSlice.get(z) ?? 0) + 1;
+    if (n >= minPixels) return true;
+    perSlice.set(z, n);
+  }
+  return false;
+}
+
 function majority(labels: Uint8Array, voxels: number[]): number {
   const counts = [0, 0, 0, 0, 0, 0];
   for (const v of voxels) if (isCoronary(labels[v])) counts[labels[v]]++;
@@ -75,8 +93,11 @@ export function lesionAgreement(
   predicted: Uint8Array,
   dims: [number, number, number],
   truthLesions: number[][] = coronaryComponents(truth, dims),
+  minPixelsPerSlice = 1,
 ): LesionAgreement {
-  const predictedLesions = coronaryComponents(predicted, dims);
+  const visible = (voxels: number[]) => scorable(voxels, dims, minPixelsPerSlice);
+  truthLesions = truthLesions.filter(visible);
+  const predictedLesions = coronaryComponents(predicted, dims).filter(visible);
   let found = 0;
   let arteryRight = 0;
   for (const lesion of truthLesions) {

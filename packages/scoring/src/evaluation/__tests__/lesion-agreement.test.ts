@@ -29,3 +29,22 @@ describe('lesionAgreement', () => {
     });
   });
 });
+
+describe('lesionAgreement with a minimum area', () => {
+  it('ignores specks below the minimum pixels per slice, true and predicted alike', () => {
+    const dims: [number, number, number] = [10, 10, 2];
+    const truth = new Uint8Array(200);
+    const predicted = new Uint8Array(200);
+    truth[11] = truth[12] = 2; // two pixels on slice 0: scorable with a 2-pixel minimum
+    predicted[11] = predicted[12] = 2;
+    truth[155] = 3; // single-pixel true speck on slice 1
+    predicted[18] = 4; // single-pixel predicted speck
+    expect(lesionAgreement(truth, predicted, dims, undefined, 2)).toEqual({
+      truthLesions: 1,
+      found: 1,
+      arteryRight: 1,
+      predictedLesions: 1,
+      predictedTrue: 1,
+    });
+  });
+});
