@@ -9,6 +9,7 @@ import { ApiDependencies, AppModule } from './app.module';
 import { apiConfigFromEnv } from './common/api-config';
 import { correlationMiddleware } from './common/correlation.middleware';
 import { ErrorFilter } from './common/error.filter';
+import { answerMalformedRequests, refuseUnreadBodies } from './common/malformed-requests';
 
 /** The coordinators' web page: static files, resolved from src/ or dist/ alike. */
 export const WEB_ROOT = path.resolve(__dirname, '..', 'src', 'web', 'static');
@@ -44,6 +45,8 @@ export async function createApiApp(
   app.use(correlationMiddleware);
   app.useBodyParser('json', { limit: '10mb', type: ['application/json', 'application/fhir+json'] });
   app.useBodyParser('text', { limit: '10mb', type: ['text/csv', 'text/plain'] });
+  app.use(refuseUnreadBodies);
+  answerMalformedRequests(app.getHttpServer());
   app.setGlobalPrefix('api');
   app.useGlobalFilters(new ErrorFilter());
   app.useStaticAssets(WEB_ROOT, { prefix: '/app/', index: 'index.html' });

@@ -1,6 +1,13 @@
 import { randomUUID } from 'node:crypto';
-import { Inject, Injectable, NotFoundException, Optional, ServiceUnavailableException } from '@nestjs/common';
-import type { Client } from '@temporalio/client';
+import {
+  ConflictException,
+  Inject,
+  Injectable,
+  NotFoundException,
+  Optional,
+  ServiceUnavailableException,
+} from '@nestjs/common';
+import { type Client, WorkflowNotFoundError } from '@temporalio/client';
 import { ensureSweep, type Db } from '@cacscreen/db';
 import {
   cancelSignal,
@@ -18,6 +25,7 @@ import { DB, TEMPORAL_CLIENT } from '../common/tokens';
 import type { StartSweepRequest, SweepSignalName } from './sweeps.dto';
 
 const SIGNALS = { pause: pauseSignal, resume: resumeSignal, cancel: cancelSignal } as const;
+const SWEEP_SIGNAL_LIST = Object.keys(SIGNALS).join(', ');
 
 /** Starts sweeps and steers running ones. The state lives in Temporal and PostgreSQL, never in this process. */
 @Injectable()
@@ -60,7 +68,17 @@ export class SweepControlService {
     authorize(actor, 'lead');
     const sweep = await this.db.sweep.findUnique({ where: { id: sweepId } });
     if (!sweep) throw new NotFoundException(`No sweep ${sweepId}`);
-    await this.temporal().workflow.getHandle(sweep.workflowId).signal(SIGNALS[name]);
+    try {
+      await this.temporal().workflow.getHandle(sweep.workflowId).signal(SIGNALS[name]);
+    } catch (error) {
+      // Temporal answers "not found" for a workflow that has completed, failed or been cancelled as well.
+      if (error instanceof WorkflowNotFoundError) {
+        throw new ConflictException(
+          `Sweep ${sweepId} is not running (stored status: ${sweep.status}); only a running sweep takes ${SWEEP_SIGNAL_LIST}`,
+        );
+      }
+      throw error;
+    }
     await this.audit.record(actor, { action: `sweep.${name}`, entityType: 'Sweep', entityId: sweepId });
     return { id: sweepId, signal: name };
   }

@@ -1,5 +1,14 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiOkResponse, ApiParam, ApiQuery, ApiTags } from '@nestjs/swagger';
+import {
+  ApiAcceptedResponse,
+  ApiBearerAuth,
+  ApiBody,
+  ApiCreatedResponse,
+  ApiOkResponse,
+  ApiParam,
+  ApiTags,
+} from '@nestjs/swagger';
+import { apiQueries } from '../common/api-queries';
 import { CurrentActor } from '../auth/current-actor.decorator';
 import type { Actor } from '../common/request-context';
 import { SweepControlService } from './sweep-control.service';
@@ -30,13 +39,13 @@ export class SweepsController {
       required: ['source'],
       properties: {
         source: { type: 'string', description: 'Absolute folder path (as the workers see it) or DICOMweb URL' },
-        maxInFlight: { type: 'integer', minimum: 1 },
-        pageSize: { type: 'integer', minimum: 1 },
+        maxInFlight: { type: 'integer', minimum: 1, maximum: 1000 },
+        pageSize: { type: 'integer', minimum: 1, maximum: 5000 },
         incremental: { type: 'boolean' },
       },
     },
   })
-  @ApiOkResponse({ description: 'The new sweep: { id, workflowId }' })
+  @ApiCreatedResponse({ description: 'The new sweep: { id, workflowId }' })
   start(@CurrentActor() actor: Actor, @Body(new ZodPipe(startSweepSchema)) body: StartSweepRequest) {
     return this.control.start(actor, body);
   }
@@ -45,7 +54,7 @@ export class SweepsController {
   @HttpCode(202)
   @RequireRole('lead')
   @ApiParam({ name: 'signal', enum: SWEEP_SIGNALS })
-  @ApiOkResponse({ description: 'The signal was delivered to the sweep workflow' })
+  @ApiAcceptedResponse({ description: 'The signal was delivered to the sweep workflow; 409 when the sweep has ended' })
   signal(
     @CurrentActor() actor: Actor,
     @Param('id', new ParseUUIDPipe()) id: string,
@@ -55,8 +64,7 @@ export class SweepsController {
   }
 
   @Get()
-  @ApiQuery({ name: 'limit', required: false, type: Number })
-  @ApiQuery({ name: 'offset', required: false, type: Number })
+  @apiQueries(listSchema)
   @ApiOkResponse({ description: 'Sweeps, newest first, with their stored counters' })
   list(@Query(new ZodPipe(listSchema)) query: z.infer<typeof listSchema>) {
     return this.service.list(query.limit, query.offset);

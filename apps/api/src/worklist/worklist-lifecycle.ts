@@ -1,4 +1,5 @@
-import { BadRequestException, ConflictException } from '@nestjs/common';
+import { ConflictException } from '@nestjs/common';
+import { invalidRequest } from '../common/zod-query.pipe';
 import type { WorklistStatus } from './worklist.dto';
 
 /**
@@ -58,17 +59,13 @@ export function planChange(current: ItemState, patch: ItemPatch, actorName: stri
     if (FINAL_STATUSES.includes(target)) change.clearOpenKey = true;
   }
   if (target === 'dismissed' && target !== current.status && !patch.dismissReason) {
-    throw new BadRequestException({
-      message: 'Invalid request',
-      issues: [{ field: 'dismissReason', message: 'dismissReason is required to dismiss an item' }],
-    });
+    throw invalidRequest([{ field: 'dismissReason', message: 'dismissReason is required to dismiss an item' }]);
   }
   if (patch.dismissReason !== undefined) {
     if (target !== 'dismissed') {
-      throw new BadRequestException({
-        message: 'Invalid request',
-        issues: [{ field: 'dismissReason', message: 'dismissReason is only accepted with status "dismissed"' }],
-      });
+      throw invalidRequest([
+        { field: 'dismissReason', message: 'dismissReason is only accepted with status "dismissed"' },
+      ]);
     }
     change.dismissReason = patch.dismissReason;
   }

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiBody, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { CurrentActor } from '../auth/current-actor.decorator';
 import { RequireRole } from '../auth/require-role.decorator';
 import { apiQueries } from '../common/api-queries';
@@ -68,7 +68,7 @@ export class WorklistController {
   @ApiBody({
     schema: { type: 'object', required: ['body'], properties: { body: { type: 'string', maxLength: 4000 } } },
   })
-  @ApiOkResponse({ description: 'The new note' })
+  @ApiCreatedResponse({ description: 'The new note' })
   addNote(
     @CurrentActor() actor: Actor,
     @Param('id', new ParseUUIDPipe()) id: string,

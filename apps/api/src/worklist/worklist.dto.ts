@@ -1,46 +1,63 @@
 import { z } from 'zod';
+import { asEnumList, withFormat } from '../common/api-queries';
 import { paginationSchema } from '../common/pagination';
 
 export const WORKLIST_STATUSES = ['open', 'claimed', 'contacted', 'scheduled', 'closed', 'dismissed'] as const;
 export type WorklistStatus = (typeof WORKLIST_STATUSES)[number];
 export const WORKLIST_SORTS = ['priority', 'score', 'created', 'age', 'studyDate', 'due'] as const;
 
+/** Dates the API takes: wide for any clinical use, and never a year the database or a day's arithmetic overflows. */
+const EARLIEST_DATE = '1900-01-01';
+const LATEST_DATE = '2999-12-31';
+
 const isoDate = (field: string) =>
+  withFormat(
+    z
+      .string()
+      .refine((value) => {
+        const date = new Date(`${value}T00:00:00Z`);
+        return (
+          /^\d{4}-\d{2}-\d{2}$/.test(value) &&
+          !Number.isNaN(date.getTime()) &&
+          date.toISOString().startsWith(value) &&
+          value >= EARLIEST_DATE &&
+          value <= LATEST_DATE
+        );
+      }, `${field} must be a real date as YYYY-MM-DD, from ${EARLIEST_DATE} to ${LATEST_DATE}`)
+      .transform((value) => new Date(`${value}T00:00:00Z`)),
+    'date',
+  );
+
+const statusList = asEnumList(
   z
     .string()
-    .refine((value) => {
-      const date = new Date(`${value}T00:00:00Z`);
-      return /^\d{4}-\d{2}-\d{2}$/.test(value) && !Number.isNaN(date.getTime()) && date.toISOString().startsWith(value);
-    }, `${field} must be a real date as YYYY-MM-DD`)
-    .transform((value) => new Date(`${value}T00:00:00Z`));
-
-const statusList = z
-  .string()
-  .transform((value) =>
-    value
-      .split(',')
-      .map((part) => part.trim())
-      .filter(Boolean),
-  )
-  .pipe(
-    z
-      .array(
-        z.enum(WORKLIST_STATUSES, {
-          errorMap: () => ({
-            message: `status must be one or more of ${WORKLIST_STATUSES.join(', ')}, comma-separated`,
+    .transform((value) =>
+      value
+        .split(',')
+        .map((part) => part.trim())
+        .filter(Boolean),
+    )
+    .pipe(
+      z
+        .array(
+          z.enum(WORKLIST_STATUSES, {
+            errorMap: () => ({
+              message: `status must be one or more of ${WORKLIST_STATUSES.join(', ')}, comma-separated`,
+            }),
           }),
-        }),
-      )
-      .min(1),
-  );
+        )
+        .min(1),
+    ),
+  WORKLIST_STATUSES,
+);
 
 /** Filters, sort and page of the worklist; shared by the list and the CSV export. */
 export const worklistFilterSchema = z
   .object({
     status: statusList.optional().describe('Item status, or several comma-separated (e.g. open,claimed)'),
     tier: z.string().min(1).max(64).optional().describe('Risk tier, e.g. high-priority'),
-    minScore: z.coerce.number().min(0).optional().describe('Minimum Agatston total'),
-    maxScore: z.coerce.number().min(0).optional().describe('Maximum Agatston total'),
+    minScore: z.coerce.number().finite().min(0).optional().describe('Minimum Agatston total'),
+    maxScore: z.coerce.number().finite().min(0).optional().describe('Maximum Agatston total'),
     minAge: z.coerce.number().int().min(0).max(130).optional().describe('Minimum age at the study, years'),
     maxAge: z.coerce.number().int().min(0).max(130).optional().describe('Maximum age at the study, years'),
     site: z.string().min(1).max(128).optional().describe('Patient site'),
