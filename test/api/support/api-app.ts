@@ -1,5 +1,6 @@
 // The API under test, in-process, against one fresh database per test file.
 import type { INestApplication } from '@nestjs/common';
+import type { Client } from '@temporalio/client';
 import { createApiApp } from '@cacscreen/api';
 import type { Db } from '@cacscreen/db';
 import { freshDatabase } from '../../setup/services';
@@ -15,9 +16,15 @@ export interface TestApi {
   close(): Promise<void>;
 }
 
-export async function startTestApi(databaseName: string, options: { listen?: boolean } = {}): Promise<TestApi> {
+export async function startTestApi(
+  databaseName: string,
+  options: { listen?: boolean; temporal?: Client } = {},
+): Promise<TestApi> {
   const { db, url } = await freshDatabase(databaseName);
-  const app = await createApiApp({ db, config: { adminApiKey: ADMIN_KEY } }, { logger: false });
+  const app = await createApiApp(
+    { db, temporal: options.temporal, config: { adminApiKey: ADMIN_KEY } },
+    { logger: false },
+  );
   if (options.listen) await app.listen(0, '127.0.0.1');
   else await app.init();
   const keys = {
