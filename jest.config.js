@@ -6,7 +6,8 @@ const moduleNameMapper = {
   '^@cacscreen/(worker|api|cli)$': '<rootDir>/apps/$1/src',
 };
 const transform = { '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.jest.json' }] };
-const common = { rootDir: __dirname, testEnvironment: 'node', transform, moduleNameMapper };
+const testEnvironment = '<rootDir>/test/setup/node-environment.js';
+const common = { rootDir: __dirname, testEnvironment, transform, moduleNameMapper };
 
 module.exports = {
   projects: [

@@ -67,7 +67,9 @@ describe('cacscreen CLI', () => {
       seriesInstanceUid: study.seriesInstanceUid,
     });
     expect(Object.keys(out.agatston.byArtery).sort()).toEqual(['LAD', 'LCX', 'LM', 'RCA']);
-    expect(out.model).toMatchObject({ name: 'baseline-threshold', version: expect.any(String) });
+    // The default labeller is the shipped CNN: its manifest's name, version and model hash travel with the result.
+    const manifest = JSON.parse(fs.readFileSync(path.join(__dirname, '../../models/cac-cnn.json'), 'utf8'));
+    expect(out.model).toEqual({ name: manifest.name, version: manifest.version, sha256: manifest.sha256 });
     expect(['0', '1', '2', '3']).toContain(out.cacDrs);
     expect(['0', '1-99', '100-299', '>=300']).toContain(out.category);
     // The numbers hang together: arteries and lesions add up to the total, and the categories are the published

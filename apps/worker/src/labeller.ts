@@ -32,9 +32,9 @@ const LABELLERS: Record<string, () => Promise<CalciumLabeller>> = {
 
 export const LABELLER_NAMES = Object.keys(LABELLERS);
 
-/** CACSCREEN_LABELLER, else the baseline (until the shipped CNN replaces it). */
+/** CACSCREEN_LABELLER, else the shipped CNN. */
 export function defaultLabellerName(): string {
-  return process.env.CACSCREEN_LABELLER ?? 'baseline';
+  return process.env.CACSCREEN_LABELLER ?? 'cnn';
 }
 
 /**

@@ -11,7 +11,7 @@ import { type Client, WorkflowNotFoundError } from '@temporalio/client';
 import { ensureSweep, type Db } from '@cacscreen/db';
 import {
   cancelSignal,
-  loadLabeller,
+  labellerVersion,
   pauseSignal,
   resumeSignal,
   sweepArchive,
@@ -45,7 +45,7 @@ export class SweepControlService {
   async start(actor: Actor, request: StartSweepRequest): Promise<{ id: string; workflowId: string }> {
     authorize(actor, 'lead');
     const client = this.temporal();
-    const modelVersion = (await loadLabeller()).version;
+    const modelVersion = labellerVersion();
     const taskQueuePrefix = process.env.CACSCREEN_TASK_QUEUE_PREFIX ?? '';
     const workflowId = `sweep/${randomUUID()}`;
     // The row first, so the caller gets an ID it can poll at once; the workflow adopts it.
