@@ -42,6 +42,16 @@ export function writeHu(
   const { slope, intercept, lut, paddingValue, paddingLimit } = mapping;
   const padLow = paddingLimit === undefined ? paddingValue : Math.min(paddingValue ?? paddingLimit, paddingLimit);
   const padHigh = paddingLimit === undefined ? paddingValue : Math.max(paddingValue ?? paddingLimit, paddingLimit);
+  if (!lut && slope === 1 && Number.isInteger(intercept)) {
+    // Slope 1 and an integer intercept (almost every CT): no rounding needed.
+    for (let i = 0; i < stored.length; i++) {
+      const v = stored[i];
+      const hu =
+        padLow !== undefined && padHigh !== undefined && v >= padLow && v <= padHigh ? paddingHu : v + intercept;
+      out[offset + i] = hu < INT16_MIN ? INT16_MIN : hu > INT16_MAX ? INT16_MAX : hu;
+    }
+    return;
+  }
   for (let i = 0; i < stored.length; i++) {
     const v = stored[i];
     let hu: number;

@@ -18,15 +18,26 @@ function inFile<T>(path: string, run: () => T): T {
   }
 }
 
+/** Files read in the header pass are kept for the pixel pass up to this many bytes in all (then read again). */
+const KEEP_BYTES_LIMIT = 256 * 1024 * 1024;
+
 /**
- * Reads one series from files in two passes: headers only (to order the slices), then each file again to decode its
- * pixels straight into the volume. Peak memory is the HU volume plus one file, not the whole series.
+ * Reads one series from files in two passes: headers only (to order the slices), then each file's pixels straight
+ * into the volume. The files' bytes from the first pass are kept for the second up to KEEP_BYTES_LIMIT (a 512² ×
+ * 300 series is 150 MB) and released one by one; beyond it files are read again, so peak memory stays the HU volume
+ * plus at most that much.
  */
 export async function readSeriesVolume(filePaths: string[], options: BuildVolumeOptions = {}): Promise<BuiltVolume> {
   const headers: { source: string; instance: DicomInstance }[] = [];
+  const kept = new Map<string, Buffer>();
+  let keptBytes = 0;
   for (const path of filePaths) {
     const bytes = await readFile(path);
     headers.push({ source: path, instance: inFile(path, () => parseDicom(bytes, { headersOnly: true })) });
+    if (keptBytes + bytes.length <= KEEP_BYTES_LIMIT) {
+      kept.set(path, bytes);
+      keptBytes += bytes.length;
+    }
   }
   let current: { path: string; instance: DicomInstance } | undefined;
   return assembleVolume(
@@ -34,7 +45,8 @@ export async function readSeriesVolume(filePaths: string[], options: BuildVolume
     (slice) => {
       if (current?.path !== slice.source) {
         current = undefined; // release the previous file before reading the next
-        const bytes = readFileSync(slice.source);
+        const bytes = kept.get(slice.source) ?? readFileSync(slice.source);
+        kept.delete(slice.source);
         current = { path: slice.source, instance: inFile(slice.source, () => parseDicom(bytes)) };
       }
       const instance = current.instance;

@@ -7,49 +7,18 @@ import { cacCategory, cacDrs, classicClass } from './categories';
 import { LabelsMismatchError } from './errors';
 import { resolveRules, type AgatstonOptions } from './options';
 import type { ScoreResult } from './score-result';
-import { scoreSlices, type VoxelBox } from './score-slices';
+import { coronaryLabelBox, scoreSlices } from './score-slices';
 
 /**
  * Agatston, volume and mass scores of the coronary calcium in `labels` (one CalciumLabel per voxel, same layout as
  * `volume.hu`). Only voxels >= threshold that carry a coronary label (1–4) take part; 2D components are formed over
  * all four coronary labels together and each is credited to its majority artery.
  */
-/**
- * Smallest box holding every coronary-labelled voxel (null when there is none): only voxels a labeller called
- * coronary can count, so scanning just this box gives the same components as the whole volume, much faster.
- */
-function coronaryBox(labels: Uint8Array, dims: [number, number, number]): VoxelBox | null {
-  const [cols, rows, slices] = dims;
-  const plane = cols * rows;
-  let x0 = cols;
-  let x1 = -1;
-  let y0 = rows;
-  let y1 = -1;
-  let z0 = slices;
-  let z1 = -1;
-  for (let z = 0; z < slices; z++) {
-    for (let y = 0; y < rows; y++) {
-      const row = z * plane + y * cols;
-      for (let x = 0; x < cols; x++) {
-        const l = labels[row + x];
-        if (l === 0 || l > 4) continue;
-        if (x < x0) x0 = x;
-        if (x > x1) x1 = x;
-        if (y < y0) y0 = y;
-        if (y > y1) y1 = y;
-        if (z < z0) z0 = z;
-        z1 = z;
-      }
-    }
-  }
-  return z1 < 0 ? null : { x0, x1: x1 + 1, y0, y1: y1 + 1, z0, z1: z1 + 1 };
-}
-
 export function computeAgatston(volume: Volume, labels: Uint8Array, options: AgatstonOptions = {}): ScoreResult {
   const rules = resolveRules(volume, options);
   if (labels.length !== volume.hu.length) throw new LabelsMismatchError(volume.hu.length, labels.length);
   const plane = volume.dims[0] * volume.dims[1];
-  const box = coronaryBox(labels, volume.dims);
+  const box = coronaryLabelBox(labels, volume.dims);
   const components: ArteryComponent[] = (
     box ? scoreSlices(volume, rules, box, (v) => isCoronaryLabel(labels[v])) : []
   ).map((c) => ({ ...c, artery: majorityArtery(labels, c.pixels, c.z * plane) }));

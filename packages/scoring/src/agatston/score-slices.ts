@@ -26,9 +26,50 @@ export interface VoxelBox {
   z1: number;
 }
 
-export function wholeVolume(volume: Volume): VoxelBox {
-  const [cols, rows, slices] = volume.dims;
-  return { x0: 0, x1: cols, y0: 0, y1: rows, z0: 0, z1: slices };
+/**
+ * Smallest box holding every coronary-labelled voxel (labels 1–4), or null when there is none. Only such voxels can
+ * count, so scoring just this box gives the same components as scoring the whole volume. Skips empty stretches four
+ * labels at a time.
+ */
+export function coronaryLabelBox(labels: Uint8Array, dims: [number, number, number]): VoxelBox | null {
+  const [cols, rows, slices] = dims;
+  const plane = cols * rows;
+  const words =
+    labels.byteOffset % 4 === 0 ? new Uint32Array(labels.buffer, labels.byteOffset, labels.length >> 2) : null;
+  let x0 = cols;
+  let x1 = -1;
+  let y0 = rows;
+  let y1 = -1;
+  let z0 = slices;
+  let z1 = -1;
+  const visit = (i: number) => {
+    const l = labels[i];
+    if (l === 0 || l > 4) return;
+    const z = (i / plane) | 0;
+    const r = i - z * plane;
+    const y = (r / cols) | 0;
+    const x = r - y * cols;
+    if (x < x0) x0 = x;
+    if (x > x1) x1 = x;
+    if (y < y0) y0 = y;
+    if (y > y1) y1 = y;
+    if (z < z0) z0 = z;
+    if (z > z1) z1 = z;
+  };
+  let start = 0;
+  if (words) {
+    for (let w = 0; w < words.length; w++) {
+      if (words[w] === 0) continue;
+      const i = w << 2;
+      visit(i);
+      visit(i + 1);
+      visit(i + 2);
+      visit(i + 3);
+    }
+    start = words.length << 2;
+  }
+  for (let i = start; i < labels.length; i++) visit(i);
+  return z1 < 0 ? null : { x0, x1: x1 + 1, y0, y1: y1 + 1, z0, z1: z1 + 1 };
 }
 
 /** Area checks tolerate float rounding of spacing × spacing (1 mm² must not fail as 0.9999999). */

@@ -1,7 +1,7 @@
 import type { Volume } from '@cacscreen/dicom';
 import { isCoronaryLabel, majorityArtery } from '../agatston/artery-assignment';
 import type { AgatstonRules } from '../agatston/options';
-import { scoreSlices, wholeVolume } from '../agatston/score-slices';
+import { coronaryLabelBox, scoreSlices } from '../agatston/score-slices';
 import { CORONARY_ARTERIES, type CoronaryArtery } from '../labels';
 
 /** A slice chosen to show, with what it contributes to the coronary Agatston score. */
@@ -77,7 +77,9 @@ export function selectKeySlices(
 ): KeySlice[] {
   const plane = volume.dims[0] * volume.dims[1];
   // scoreSlices yields components slice by slice, in increasing z.
-  const components: Component[] = scoreSlices(volume, rules, wholeVolume(volume), (v) => isCoronaryLabel(labels[v]))
+  const box = coronaryLabelBox(labels, volume.dims);
+  if (!box) return [];
+  const components: Component[] = scoreSlices(volume, rules, box, (v) => isCoronaryLabel(labels[v]))
     .filter((c) => c.agatston > 0)
     .map((c) => ({
       z: c.z,
