@@ -141,6 +141,17 @@ def check_onnx(model, path: Path, x: np.ndarray, patch) -> float:
     return float(np.abs(ours - theirs).max())
 
 
+def describe_data(ids) -> str:
+    seeds = sorted(int(i[len("case-") :]) for i in ids if i.startswith("case-") and i[len("case-") :].isdigit())
+    own = len(ids) - len(seeds)
+    parts = []
+    if seeds:
+        parts.append(f"synthetic thorax phantoms (packages/phantom, sampleAcquisition), seeds {seeds[0]}-{seeds[-1]}")
+    if own:
+        parts.append(f"{own} exported labelled volumes")
+    return "; ".join(parts)
+
+
 def git_commit() -> str:
     try:
         return subprocess.check_output(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, text=True).strip()
@@ -257,8 +268,7 @@ def main() -> None:
         "input": config["input"],
         "calciumHu": config["calciumHu"],
         "training": {
-            "data": "synthetic thorax phantoms (packages/phantom, sampleAcquisition), seeds "
-            + f"{min(ids)}..{max(ids)}" if ids[0].startswith("case-") else "exported volumes",
+            "data": describe_data(ids),
             "cases": len(train_idx),
             "validationCases": len(val_idx),
             "epochs": epoch_done,
