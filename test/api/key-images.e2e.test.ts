@@ -104,8 +104,13 @@ describe('key images', () => {
     const images = await seedKeyImages(api.db, key.studyId, key.modelVersion);
     await saveKeyImages(api.db, key, images);
     expect(await api.db.keyImage.count({ where: key })).toBe(2);
-    await saveKeyImages(api.db, key, images.slice(0, 1));
-    expect((await api.db.keyImage.findMany({ where: key })).map((row) => row.rank)).toEqual([1]);
+    const rerun = { ...images[0], agatston: 99, arteries: ['RCA'], png: images[1].png };
+    await saveKeyImages(api.db, key, [rerun]);
+    const rows = await api.db.keyImage.findMany({ where: key });
+    expect(rows.map(({ rank, agatston, arteries }) => ({ rank, agatston, arteries }))).toEqual([
+      { rank: 1, agatston: 99, arteries: ['RCA'] },
+    ]);
+    expect(Buffer.compare(Buffer.from(rows[0].png), images[1].png)).toBe(0);
     await saveKeyImages(api.db, key, []);
     expect(await api.db.keyImage.count({ where: key })).toBe(0);
   });
