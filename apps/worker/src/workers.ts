@@ -34,6 +34,30 @@ const quietBundlerLogger = {
 
 let runtimeInstalled = false;
 
+const DB_DISCONNECT_TIMEOUT_MS = 5_000;
+
+/**
+ * Closes the database pool, but gives up waiting after `ms`. When a connection dies inside a transaction (PostgreSQL
+ * restarting), Prisma 6 does not hand it back to the pool if the COMMIT or ROLLBACK fails, and the pool's close then
+ * waits for it forever: a worker must still exit.
+ */
+async function disconnectWithin(db: Db, ms: number): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<void>((resolve) => {
+    timer = setTimeout(() => {
+      console.warn(
+        `[worker] database pool not closed after ${ms} ms (probably a connection lost mid-transaction); exiting anyway`,
+      );
+      resolve();
+    }, ms);
+  });
+  try {
+    await Promise.race([db.$disconnect(), late]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
 type LogMeta = Record<string, unknown> | undefined;
 
 /**
@@ -125,7 +149,7 @@ export async function startWorkers(
   }
 
   const done = Promise.all(workers.map((worker) => worker.run())).then(async () => {
-    await db.$disconnect();
+    await disconnectWithin(db, DB_DISCONNECT_TIMEOUT_MS);
     await connection.close();
   });
   return {
