@@ -721,10 +721,7 @@ function problems(op: Op, request: GeneratedRequest, response: Response): string
  * Operations with a known 5xx that is being fixed where it lives (not by this test's author): the reason, kept short.
  * Each runs as `it.failing`, so the suite stays green meanwhile and goes red once the fix lands, to remove the entry.
  */
-const KNOWN_OPEN: Record<string, string> = {
-  'GET /api/worklist/{id}/key-images/{rank}.png':
-    'a rank beyond 32-bit (e.g. 99999999999999999999999999999) passes ParseIntPipe and the database query fails',
-};
+const KNOWN_OPEN: Record<string, string> = {};
 
 // ---- the run ----------------------------------------------------------------------------------------------------
 

@@ -1,9 +1,21 @@
-import { Controller, Get, Header, Param, ParseIntPipe, ParseUUIDPipe, StreamableFile } from '@nestjs/common';
+import {
+  BadRequestException,
+  Controller,
+  Get,
+  Header,
+  Param,
+  ParseIntPipe,
+  ParseUUIDPipe,
+  StreamableFile,
+} from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiParam, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { CurrentActor } from '../auth/current-actor.decorator';
 import { RequireRole } from '../auth/require-role.decorator';
 import type { Actor } from '../common/request-context';
 import { KeyImagesService } from './key-images.service';
+
+/** Ranks beyond this are refused up front (a study has at most a handful of key images). */
+const MAX_KEY_IMAGE_RANK = 100;
 
 /** Key images of a worklist item's study: the slices of its largest coronary lesions, calcium coloured by artery. */
 @ApiTags('worklist')
@@ -24,7 +36,11 @@ export class KeyImagesController {
   }
 
   @Get(':id/key-images/:rank.png')
-  @ApiParam({ name: 'rank', type: 'integer', description: '1 = the slice of the largest lesion' })
+  @ApiParam({
+    name: 'rank',
+    schema: { type: 'integer', minimum: 1, maximum: MAX_KEY_IMAGE_RANK },
+    description: '1 = the slice of the largest lesion',
+  })
   @ApiProduces('image/png')
   // Patient images: never kept by the browser or a proxy (the page fetches them with the key each time).
   @Header('Cache-Control', 'private, no-store')
@@ -39,6 +55,9 @@ export class KeyImagesController {
     @Param('id', new ParseUUIDPipe()) id: string,
     @Param('rank', new ParseIntPipe()) rank: number,
   ) {
+    if (rank < 1 || rank > MAX_KEY_IMAGE_RANK) {
+      throw new BadRequestException(`rank must be an integer from 1 to ${MAX_KEY_IMAGE_RANK}`);
+    }
     const png = await this.service.png(actor, id, rank);
     return new StreamableFile(png, { type: 'image/png', length: png.length });
   }
