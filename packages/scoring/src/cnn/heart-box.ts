@@ -2,7 +2,7 @@
  * Where to crop: the heart located on a coarse (~4 mm) copy of the volume, with the baseline's image-only heart finder,
  * so locating costs one pass over the native voxels however large the series is.
  */
-import type { Volume } from '@cacscreen/dicom';
+import { type Volume, voxelToPatientMm } from '@cacscreen/dicom';
 import { type LocatedHeart, locateHeart } from '../labelling/baseline-labeller';
 import { boxAround, type ModelBox, type Vec3 } from './model-grid';
 
@@ -33,13 +33,7 @@ export function coarseVolume(volume: Volume, targetMm = COARSE_MM): Volume {
   const perCell = f[0] * f[1];
   const hu = new Int16Array(sums.length);
   for (let i = 0; i < sums.length; i++) hu[i] = Math.round(sums[i] / perCell);
-  const originMm: Vec3 = [0, 0, 0];
-  const dirs = [volume.rowDirection, volume.columnDirection, volume.sliceDirection];
-  const offset = [(f[0] - 1) / 2, (f[1] - 1) / 2, middle];
-  for (let i = 0; i < 3; i++) {
-    originMm[i] = volume.originMm[i];
-    for (let a = 0; a < 3; a++) originMm[i] += offset[a] * volume.spacingMm[a] * dirs[a][i];
-  }
+  const originMm = voxelToPatientMm(volume, (f[0] - 1) / 2, (f[1] - 1) / 2, middle);
   return {
     ...volume,
     hu,
@@ -79,12 +73,6 @@ export function heartCrop(volume: Volume, spacingMm: Vec3, cells: Vec3): HeartCr
   const heart = locateHeart(coarseVolume(volume));
   if (heart) return { box: boxAround(heart.centreMm, spacingMm, cells), heartFound: true, heart };
   const [cols, rows, slices] = volume.dims;
-  const centre: Vec3 = [0, 0, 0];
-  const dirs = [volume.rowDirection, volume.columnDirection, volume.sliceDirection];
-  const mid = [(cols - 1) / 2, (rows - 1) / 2, (slices - 1) / 2];
-  for (let i = 0; i < 3; i++) {
-    centre[i] = volume.originMm[i];
-    for (let a = 0; a < 3; a++) centre[i] += mid[a] * volume.spacingMm[a] * dirs[a][i];
-  }
+  const centre = voxelToPatientMm(volume, (cols - 1) / 2, (rows - 1) / 2, (slices - 1) / 2);
   return { box: boxAround(centre, spacingMm, cells), heartFound: false, heart: null };
 }
