@@ -60,6 +60,8 @@ export interface ScreeningRecordInput {
   reason: string | null;
   score: ScoreRecord | null;
   risk: RiskRecord | null;
+  /** Header and volume warnings (derived UIDs, resampling); absent = none. */
+  warnings?: string[];
 }
 
 /** Lower is more urgent: the order coordinators work the queue in. */
@@ -128,6 +130,7 @@ export async function recordScreening(db: Db, input: ScreeningRecordInput): Prom
       lowConfidence: score?.lowConfidence ?? false,
       lesions: score ? json(score.lesions) : Prisma.DbNull,
       qualityFlags: score?.qualityFlags ?? [],
+      warnings: input.warnings ?? [],
       timingsMs: score ? json(score.timingsMs) : Prisma.DbNull,
     };
     const result = await tx.screeningResult.upsert({

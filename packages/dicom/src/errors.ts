@@ -12,6 +12,7 @@ export type DicomErrorCode =
   | 'DECODE_FAILED'
   | 'INCONSISTENT_SERIES'
   | 'SLICE_GAP'
+  | 'NOT_AXIAL'
   | 'EMPTY_SERIES'
   | 'NOT_FOUND'
   | 'SOURCE_UNAVAILABLE'
@@ -99,6 +100,23 @@ export class SliceGapError extends DicomError {
     readonly medianSpacingMm: number,
   ) {
     super('SLICE_GAP', message);
+  }
+}
+
+/**
+ * The slices are not axial (their normal is more than the gantry-tilt limit from the head-foot axis): a sagittal,
+ * coronal or oblique reconstruction. Calcium scoring is defined on axial slices; the message names the plane.
+ */
+export class NotAxialSeriesError extends DicomError {
+  constructor(
+    readonly plane: 'sagittal' | 'coronal' | 'oblique',
+    readonly angleDeg: number,
+  ) {
+    super(
+      'NOT_AXIAL',
+      `not an axial series (${plane} reconstruction): the slice normal is ${angleDeg.toFixed(0)}° from the ` +
+        'head-foot axis; calcium scoring needs axial slices',
+    );
   }
 }
 

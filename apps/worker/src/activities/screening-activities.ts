@@ -101,6 +101,7 @@ export function createScreeningActivities(deps: { db: Db; archives: ArchiveRegis
           chosenSeriesUid: null,
           lowConfidence: false,
           reason: `No eligible series: ${reasons}${unreadable}`,
+          warnings: study.warnings,
         };
       }
       const chosen = decisions.get(selection.chosen.seriesInstanceUid);
@@ -110,6 +111,7 @@ export function createScreeningActivities(deps: { db: Db; archives: ArchiveRegis
         chosenSeriesUid: selection.chosen.seriesInstanceUid,
         lowConfidence: chosen?.lowConfidence ?? false,
         reason: chosen?.reason ?? 'chosen',
+        warnings: [...study.warnings, ...selection.chosen.warnings],
       };
     },
 
@@ -125,6 +127,7 @@ export function createScreeningActivities(deps: { db: Db; archives: ArchiveRegis
           reason: input.reason,
           score: null,
           risk: null,
+          warnings: input.warnings ?? [],
         });
         return { flagged: false, tier: null };
       }
@@ -159,6 +162,7 @@ export function createScreeningActivities(deps: { db: Db; archives: ArchiveRegis
           timingsMs: analysis.timingsMs,
         },
         risk,
+        warnings: [...(input.warnings ?? []), ...(analysis.warnings ?? [])],
       });
       return { flagged: risk.flagged, tier: risk.tier };
     },

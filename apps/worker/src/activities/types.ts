@@ -32,6 +32,8 @@ export interface PreparedStudy {
   chosenSeriesUid: string | null;
   lowConfidence: boolean;
   reason: string;
+  /** Header warnings of the study and chosen series (e.g. UIDs derived for de-identified copies). */
+  warnings?: string[];
 }
 
 export interface AnalyzeSeriesInput {
@@ -63,9 +65,12 @@ export interface SeriesAnalysis {
   category: string;
   lesions: LesionSummary[];
   qualityFlags: string[];
+  /** Volume warnings (resampled tilted series, uneven spacing, dropped duplicates); absent in older workers. */
+  warnings?: string[];
   timingsMs: Record<string, number>;
 }
 
+/** `warnings`: the prepared study's header warnings, stored with the outcome (absent in older workflows). */
 export type RecordOutcomeInput =
   | {
       kind: 'scored';
@@ -74,8 +79,16 @@ export type RecordOutcomeInput =
       modelVersion: string;
       lowConfidence: boolean;
       analysis: SeriesAnalysis;
+      warnings?: string[];
     }
-  | { kind: 'rejected' | 'failed'; studyId: string; sweepId: string | null; modelVersion: string; reason: string };
+  | {
+      kind: 'rejected' | 'failed';
+      studyId: string;
+      sweepId: string | null;
+      modelVersion: string;
+      reason: string;
+      warnings?: string[];
+    };
 export interface RecordedOutcome {
   flagged: boolean;
   tier: string | null;

@@ -48,7 +48,13 @@ export async function screenStudy(input: ScreenStudyInput): Promise<ScreenOutcom
     modelVersion: input.modelVersion,
   });
   if (prepared.alreadyScreened) return { status: 'already-screened' };
-  const base = { studyId: prepared.studyId, sweepId: input.sweepId, modelVersion: input.modelVersion };
+  const base = {
+    studyId: prepared.studyId,
+    sweepId: input.sweepId,
+    modelVersion: input.modelVersion,
+    // Header warnings (derived UIDs) are stored with whatever the outcome is.
+    ...(prepared.warnings?.length ? { warnings: prepared.warnings } : {}),
+  };
   if (!prepared.chosenSeriesUid) {
     await screening.recordOutcome({ ...base, kind: 'rejected', reason: prepared.reason });
     return { status: 'rejected', reason: prepared.reason };

@@ -162,7 +162,7 @@ export class DicomWebArchiveSource implements ArchiveSource {
     series.sort((a, b) =>
       a.seriesInstanceUid < b.seriesInstanceUid ? -1 : a.seriesInstanceUid > b.seriesInstanceUid ? 1 : 0,
     );
-    return { ...ref, series, unreadable: [] };
+    return { ...ref, series, unreadable: [], warnings: [] };
   }
 
   /** Cache path of one instance. */

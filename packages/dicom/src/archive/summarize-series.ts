@@ -34,6 +34,8 @@ export type SummaryFields = Pick<
   | 'manufacturer'
   | 'bodyPartExamined'
   | 'gantryDetectorTilt'
+  | 'cardiacGating'
+  | 'frameOfReferenceUid'
   | 'imageOrientationPatient'
   | 'imagePositionPatient'
   | 'numberOfFrames'
@@ -87,8 +89,11 @@ export function summarizeSeries(
     manufacturer: first.manufacturer ?? null,
     bodyPartExamined: first.bodyPartExamined ?? null,
     gantryDetectorTilt: first.gantryDetectorTilt ?? null,
+    cardiacGating: sorted.map((m) => m.instance.cardiacGating).find((g) => g !== undefined) ?? null,
+    frameOfReferenceUid: first.frameOfReferenceUid ?? null,
     imageOrientationPatient: iop,
     orientationConsistent,
     zRangeMm,
+    warnings: [],
   };
 }

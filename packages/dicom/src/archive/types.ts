@@ -38,23 +38,31 @@ export interface SeriesSummary {
   manufacturer: string | null;
   bodyPartExamined: string | null;
   gantryDetectorTilt: number | null;
+  /** Which attribute shows the scan was ECG-gated (e.g. "TriggerTime 350 ms"); null when none does. */
+  cardiacGating: string | null;
+  /** FrameOfReferenceUID of the first instance, or one derived from the series (see `warnings`); null if unknown. */
+  frameOfReferenceUid: string | null;
   /** ImageOrientationPatient of the first slice. */
   imageOrientationPatient: [number, number, number, number, number, number] | null;
   /** False when the slices do not share one orientation. */
   orientationConsistent: boolean;
   /** Distance between the first and last slice centres along the slice normal (mm); 0 for one slice. */
   zRangeMm: number;
+  /** What a reader should know about this series' headers, e.g. UIDs derived because the files lack them. */
+  warnings: string[];
 }
 
 export interface IndexedStudy extends StudyRef {
   series: SeriesSummary[];
   /** Files that belong to this study but could not be placed in a series (e.g. no SeriesInstanceUID). */
   unreadable: UnreadableFile[];
+  /** What a reader should know about the study's headers, e.g. a StudyInstanceUID derived from its content. */
+  warnings: string[];
 }
 
 export interface FolderIndex {
   studies: IndexedStudy[];
-  /** Files that are not readable DICOM (with the reason), or DICOM without a StudyInstanceUID. */
+  /** Files that are not readable DICOM (with the reason), or DICOM that is not an image (DICOMDIR, reports). */
   unreadable: UnreadableFile[];
 }
 

@@ -62,7 +62,13 @@ export interface DicomInstance {
   /** AS string as stored, e.g. 063Y. */
   patientAge?: string;
   studyDate?: string;
+  /** TM strings as stored (HHMMSS.FFFFFF). */
+  studyTime?: string;
   seriesDate?: string;
+  seriesTime?: string;
+  accessionNumber?: string;
+  /** StudyID (0020,0010): the scanner's study number. */
+  studyId?: string;
   modality?: string;
   manufacturer?: string;
   bodyPartExamined?: string;
@@ -97,6 +103,11 @@ export interface DicomInstance {
   instanceNumber?: number;
   numberOfFrames: number;
   gantryDetectorTilt?: number;
+  /**
+   * The attribute showing that the acquisition was ECG-gated (CardiacSynchronizationTechnique, TriggerTime, cardiac
+   * phase, ScanOptions, HeartRate), in words, e.g. "TriggerTime 350 ms"; undefined when nothing says so.
+   */
+  cardiacGating?: string;
   /** Enhanced multi-frame: geometry of each frame (shared groups merged with per-frame groups). */
   frames?: FrameGeometry[];
   hasPixelData: boolean;

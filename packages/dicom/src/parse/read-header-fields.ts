@@ -1,6 +1,7 @@
 import type { DataSet } from 'dicom-parser';
 import type { DicomInstance, Vec3 } from './dicom-instance';
 import { firstItem, readInt16, readNumber, readString, readStrings, readUint16, readVec } from './element-values';
+import { describeCardiacGating } from './describe-cardiac-gating';
 import { readFrameGeometry } from './read-frame-geometry';
 import { readModalityLut } from './read-modality-lut';
 import { TAG } from './tags';
@@ -23,6 +24,20 @@ function readContrastAgent(ds: DataSet): string | undefined {
   const coded = firstItem(ds, TAG.ContrastBolusAgentSequence);
   if (coded) return readString(coded, CODE_MEANING) ?? 'contrast agent (coded)';
   return undefined;
+}
+
+function readCardiacGating(ds: DataSet): string | undefined {
+  // Enhanced CT: the Cardiac Synchronization functional group carries the phase.
+  const sync = enhancedItem(ds, TAG.CardiacSynchronizationSequence);
+  return describeCardiacGating({
+    synchronizationTechnique: readString(ds, TAG.CardiacSynchronizationTechnique),
+    triggerTime: readNumber(ds, TAG.TriggerTime),
+    cardiacPhasePercent:
+      readNumber(ds, TAG.NominalPercentageOfCardiacPhase) ??
+      (sync && readNumber(sync, TAG.NominalPercentageOfCardiacPhase)),
+    scanOptions: readStrings(ds, TAG.ScanOptions).join('\\') || undefined,
+    heartRate: readNumber(ds, TAG.HeartRate),
+  });
 }
 
 /** Reads the typed header fields the pipeline needs; absent or empty attributes are left undefined. */
@@ -52,7 +67,11 @@ export function readHeaderFields(ds: DataSet): HeaderFields {
     patientBirthDate: readString(ds, TAG.PatientBirthDate),
     patientAge: readString(ds, TAG.PatientAge),
     studyDate: readString(ds, TAG.StudyDate),
+    studyTime: readString(ds, TAG.StudyTime),
     seriesDate: readString(ds, TAG.SeriesDate),
+    seriesTime: readString(ds, TAG.SeriesTime),
+    accessionNumber: readString(ds, TAG.AccessionNumber),
+    studyId: readString(ds, TAG.StudyID),
     modality: readString(ds, TAG.Modality),
     manufacturer: readString(ds, TAG.Manufacturer),
     bodyPartExamined: readString(ds, TAG.BodyPartExamined),
@@ -90,6 +109,7 @@ export function readHeaderFields(ds: DataSet): HeaderFields {
     numberOfFrames,
     gantryDetectorTilt:
       readNumber(ds, TAG.GantryDetectorTilt) ?? (acquisition && readNumber(acquisition, TAG.GantryDetectorTilt)),
+    cardiacGating: readCardiacGating(ds),
     frames,
     hasPixelData: ds.elements[TAG.PixelData] !== undefined,
   };

@@ -1,5 +1,6 @@
 import type { SeriesSummary } from '../archive/types';
-import { angleFromAxialDeg } from '../volume/geometry';
+import { angleFromAxialDeg, notAxialReason, slicePlane } from '../volume/geometry';
+import { calciumScoreEvidence } from './calcium-score-series';
 import { type KernelClass, classifyKernel } from './classify-kernel';
 import type { SelectionPolicy } from './selection-policy';
 
@@ -9,6 +10,8 @@ export interface SeriesEvaluation {
   lowConfidence?: boolean;
   kernelClass: KernelClass;
   thicknessMm: number | null;
+  /** Why the series looks like an ECG-gated calcium-score scan (ranked first), when it does. */
+  calciumScore?: string;
 }
 
 /** ImageType values that mark images other than original axial reconstructions. */
@@ -23,6 +26,9 @@ const PROJECTION_TYPES = /MIP|MINIP|PROJECTION|VOLUME|VR|3D|CURVED|SCREEN|CPR|TH
 function reject(reason: string, s: SeriesSummary): SeriesEvaluation {
   return { accepted: false, reason, kernelClass: classifyKernel(s.convolutionKernel), thicknessMm: s.sliceThicknessMm };
 }
+
+/** Below this the image plane is axial for all practical purposes (float noise, sub-degree tilt). */
+const TILT_NOTE_DEG = 0.5;
 
 /** Slice thickness, or the spacing between slice centres when SliceThickness is absent. */
 function effectiveThickness(s: SeriesSummary): number | null {
@@ -51,11 +57,9 @@ export function evaluateSeries(s: SeriesSummary, policy: SelectionPolicy): Serie
   if (!s.imageOrientationPatient) return reject('No ImageOrientationPatient: the slice orientation is unknown', s);
   if (!s.orientationConsistent) return reject('Slices have different orientations: not a single axial stack', s);
   const angle = angleFromAxialDeg(s.imageOrientationPatient);
-  if (angle > policy.maxAxialAngleDeg) {
-    return reject(
-      `Not axial: slices are ${angle.toFixed(0)}° from the axial plane (coronal, sagittal or oblique reformat)`,
-      s,
-    );
+  const plane = slicePlane(s.imageOrientationPatient, policy.maxAxialAngleDeg);
+  if (plane !== 'axial') {
+    return reject(`Slices are ${angle.toFixed(0)}° from the axial plane: ${notAxialReason(plane)}`, s);
   }
   if (s.contrastBolusAgent) {
     return reject(
@@ -72,12 +76,15 @@ export function evaluateSeries(s: SeriesSummary, policy: SelectionPolicy): Serie
       s,
     );
   }
+  const calciumScore = calciumScoreEvidence(s, thickness);
   if (s.sliceCount < policy.minSlices) {
     return reject(`Only ${s.sliceCount} slices; at least ${policy.minSlices} are needed for a chest volume`, s);
   }
-  if (s.zRangeMm < policy.minZRangeMm) {
+  // A calcium-score scan is planned on the heart, so its shorter range is the heart, not a partial scan.
+  const minZRangeMm = calciumScore ? Math.min(policy.minZRangeMm, policy.calciumScoreMinZRangeMm) : policy.minZRangeMm;
+  if (s.zRangeMm < minZRangeMm) {
     return reject(
-      `Covers only ${s.zRangeMm.toFixed(0)} mm along the body axis; at least ${policy.minZRangeMm} mm is needed to include the heart`,
+      `Covers only ${s.zRangeMm.toFixed(0)} mm along the body axis; at least ${minZRangeMm} mm is needed to include the heart`,
       s,
     );
   }
@@ -87,6 +94,10 @@ export function evaluateSeries(s: SeriesSummary, policy: SelectionPolicy): Serie
   }
   const notes: string[] = [];
   let lowConfidence = false;
+  if (calciumScore) notes.push(`ECG-gated calcium-score series, the reference acquisition (${calciumScore})`);
+  if (angle > TILT_NOTE_DEG) {
+    notes.push(`image plane tilted ${angle.toFixed(1)}° (gantry tilt): resampled onto an axial grid when read`);
+  }
   if (derivedAxialReconstruction) {
     notes.push(
       `ImageType ${s.imageType.join('\\')}: an axial reconstruction derived from the primary acquisition (accepted)`,
@@ -109,5 +120,12 @@ export function evaluateSeries(s: SeriesSummary, policy: SelectionPolicy): Serie
     `Non-contrast axial CT, ${thickness} mm slices, ${s.sliceCount} slices over ${s.zRangeMm.toFixed(0)} mm, ` +
     `kernel ${s.convolutionKernel ?? 'unknown'} (${kernelClass})`;
   const reason = notes.length ? `${summary}; ${lowConfidence ? 'low confidence: ' : ''}${notes.join('; ')}` : summary;
-  return { accepted: true, reason, ...(lowConfidence ? { lowConfidence } : {}), kernelClass, thicknessMm: thickness };
+  return {
+    accepted: true,
+    reason,
+    ...(lowConfidence ? { lowConfidence } : {}),
+    kernelClass,
+    thicknessMm: thickness,
+    ...(calciumScore ? { calciumScore } : {}),
+  };
 }

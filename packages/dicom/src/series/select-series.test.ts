@@ -22,15 +22,18 @@ function series(overrides: Partial<SeriesSummary>): SeriesSummary {
     manufacturer: null,
     bodyPartExamined: 'CHEST',
     gantryDetectorTilt: 0,
+    cardiacGating: null,
+    frameOfReferenceUid: '1.1.9',
     imageOrientationPatient: [1, 0, 0, 0, 1, 0],
     orientationConsistent: true,
     zRangeMm: 297,
+    warnings: [],
     ...overrides,
   };
 }
 
 function study(...s: SeriesSummary[]): IndexedStudy {
-  return { studyInstanceUid: '1', patientId: 'P', studyDate: '20240101', series: s, unreadable: [] };
+  return { studyInstanceUid: '1', patientId: 'P', studyDate: '20240101', series: s, unreadable: [], warnings: [] };
 }
 
 describe('selectSeries', () => {
@@ -78,7 +81,16 @@ describe('selectSeries', () => {
     ['localizer', { imageType: ['ORIGINAL', 'PRIMARY', 'LOCALIZER'] }, /Localizer \(scout\)/],
     ['secondary', { imageType: ['DERIVED', 'SECONDARY', 'AXIAL'] }, /derived or secondary images/],
     ['a MIP', { imageType: ['DERIVED', 'PRIMARY', 'MIP'] }, /derived or secondary images/],
-    ['coronal', { imageOrientationPatient: [1, 0, 0, 0, 0, -1] }, /Not axial: slices are 90° from the axial plane/],
+    [
+      'coronal',
+      { imageOrientationPatient: [1, 0, 0, 0, 0, -1] },
+      /^Slices are 90° from the axial plane: not an axial series \(coronal reconstruction\)$/,
+    ],
+    [
+      'sagittal',
+      { imageOrientationPatient: [0, 1, 0, 0, 0, -1] },
+      /^Slices are 90° from the axial plane: not an axial series \(sagittal reconstruction\)$/,
+    ],
     ['contrast', { contrastBolusAgent: 'IOMERON 350' }, /Contrast agent recorded \(ContrastBolusAgent "IOMERON 350"\)/],
     ['few slices', { sliceCount: 12 }, /Only 12 slices; at least 20/],
     ['short coverage', { zRangeMm: 45 }, /Covers only 45 mm along the body axis; at least 80 mm/],

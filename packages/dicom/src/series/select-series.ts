@@ -20,10 +20,14 @@ const KERNEL_ORDER = { soft: 0, unknown: 1, sharp: 2 } as const;
 /** Agatston's reference thickness: among preferred series, the one closest to it wins. */
 const REFERENCE_THICKNESS_MM = 3;
 
-/** Orders eligible series: confident first, then softer kernel, thickness nearest 3 mm, wider coverage, UID. */
+/**
+ * Orders eligible series: confident first, then ECG-gated calcium-score series (the reference method, preferred to
+ * a chest series of the same study), softer kernel, thickness nearest 3 mm, wider coverage, UID.
+ */
 function compare(a: { s: SeriesSummary; e: SeriesEvaluation }, b: { s: SeriesSummary; e: SeriesEvaluation }): number {
   return (
     Number(a.e.lowConfidence ?? false) - Number(b.e.lowConfidence ?? false) ||
+    Number(b.e.calciumScore !== undefined) - Number(a.e.calciumScore !== undefined) ||
     KERNEL_ORDER[a.e.kernelClass] - KERNEL_ORDER[b.e.kernelClass] ||
     Math.abs((a.e.thicknessMm ?? 0) - REFERENCE_THICKNESS_MM) -
       Math.abs((b.e.thicknessMm ?? 0) - REFERENCE_THICKNESS_MM) ||

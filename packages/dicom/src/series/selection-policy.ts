@@ -10,6 +10,11 @@ export interface SelectionPolicy {
    * floor that rules out partial or targeted scans while accepting tightly collimated cardiac scans.
    */
   minZRangeMm: number;
+  /**
+   * Coverage floor for ECG-gated calcium-score series (calcium-score-series.ts), which are planned on the heart:
+   * 40-60 slices of 3 mm cover 120-180 mm, a small heart less. The lower of this and `minZRangeMm` applies.
+   */
+  calciumScoreMinZRangeMm: number;
   /** Largest angle between the slice normal and the body axis still treated as axial (gantry tilt). */
   maxAxialAngleDeg: number;
   /**
@@ -27,6 +32,7 @@ export const DEFAULT_SELECTION_POLICY: SelectionPolicy = {
   maxThicknessMm: 10,
   minSlices: 20,
   minZRangeMm: 80,
+  calciumScoreMinZRangeMm: 60,
   maxAxialAngleDeg: 30,
   acceptDerivedAxial: true,
   allowSharpKernel: true,

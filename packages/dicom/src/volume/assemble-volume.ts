@@ -1,11 +1,17 @@
 import type { Volume } from '../volume';
 import type { PixelArray } from '../decode/pixel-format';
-import { EmptySeriesError, InvalidValueError } from '../errors';
+import { EmptySeriesError, InvalidValueError, NotAxialSeriesError } from '../errors';
 import { type BuildVolumeOptions, DEFAULT_BUILD_VOLUME_OPTIONS } from './build-volume-options';
 import { describeGeometryWarnings } from './describe-geometry-warnings';
+import { angleFromAxialDeg, slicePlane } from './geometry';
+import { axisAlignmentErrorVoxels, gridAffine } from './grid-affine';
 import { huMappingOf, writeHu } from './hu-mapper';
-import { orderSlices } from './order-slices';
+import { type OrderedSlices, orderSlices } from './order-slices';
+import { resampleToAxial } from './resample-to-axial';
 import type { SliceRef } from './slice-ref';
+
+/** Reading the native grid as axis-aligned may misplace voxels by up to this many voxels before we resample. */
+const MAX_ALIGNMENT_ERROR_VOXELS = 0.5;
 
 export interface BuiltVolume {
   volume: Volume;
@@ -29,12 +35,17 @@ export function assembleVolume<S>(
     }
   }
   const ordered = orderSlices(refs, opts);
-  const warnings = [...ordered.warnings, ...describeGeometryWarnings(ordered)];
   const first = ordered.slices[0];
+  const plane = slicePlane(first.orientation);
+  // Refused before any pixel is decoded: a sagittal or coronal stack is not scored.
+  if (opts.grid === 'axial' && plane !== 'axial') {
+    throw new NotAxialSeriesError(plane, angleFromAxialDeg(first.orientation));
+  }
   const columns = first.instance.columns ?? 0;
   const rows = first.instance.rows ?? 0;
   const perSlice = columns * rows;
   const hu = new Int16Array(perSlice * ordered.slices.length);
+  const warnings = [...ordered.warnings];
   if (
     first.instance.rescaleSlope === undefined &&
     first.frame?.rescaleSlope === undefined &&
@@ -51,7 +62,6 @@ export function assembleVolume<S>(
   });
   const thickness = first.sliceThickness;
   const spacingZ = ordered.spacingMm ?? thickness ?? 1;
-  if (ordered.spacingMm === undefined) warnings.push(`Single slice: slice spacing set to ${spacingZ} mm`);
   const volume: Volume = {
     hu,
     dims: [columns, rows, ordered.slices.length],
@@ -64,5 +74,38 @@ export function assembleVolume<S>(
     sliceDirection: ordered.normal,
   };
   if (first.instance.kvp !== undefined) volume.kvp = first.instance.kvp;
-  return { volume, warnings };
+  if (ordered.spacingMm === undefined) warnings.push(`Single slice: slice spacing set to ${spacingZ} mm`);
+  if (opts.grid !== 'axial') return { volume, warnings: [...warnings, ...describeGeometryWarnings(ordered, false)] };
+  return toAxialGrid(volume, ordered, opts.paddingHu, warnings);
+}
+
+/**
+ * Resamples onto an axis-aligned grid only when needed: a tilted (gantry), sheared or in-plane rotated grid read
+ * as axis-aligned would misplace voxels (the CNN grid and per-slice scoring assume voxel axes along x, y, z).
+ */
+function toAxialGrid<S>(volume: Volume, ordered: OrderedSlices<S>, paddingHu: number, warnings: string[]): BuiltVolume {
+  const affine = gridAffine(
+    ordered.slices.map((s) => s.position),
+    ordered.row,
+    ordered.column,
+    ordered.normal,
+    volume.spacingMm,
+    volume.dims,
+  );
+  const error = axisAlignmentErrorVoxels(affine);
+  if (error <= MAX_ALIGNMENT_ERROR_VOXELS) {
+    return { volume, warnings: [...warnings, ...describeGeometryWarnings(ordered, false)] };
+  }
+  const axial = resampleToAxial(volume, affine, paddingHu);
+  const [sx, sy, sz] = axial.spacingMm.map((v) => v.toFixed(2));
+  return {
+    volume: axial,
+    warnings: [
+      ...warnings,
+      ...describeGeometryWarnings(ordered, true),
+      `Resampled (trilinear) onto an axial grid of ${axial.dims.join('×')} voxels, ${sx}×${sy}×${sz} mm: the ` +
+        `native grid is tilted or rotated (read as axis-aligned it would misplace voxels by up to ` +
+        `${Number.isFinite(error) ? error.toFixed(1) : 'many'} voxels)`,
+    ],
+  };
 }

@@ -12,6 +12,13 @@ export interface BuildVolumeOptions {
   unevenSpacingTolerance?: number;
   /** Slices closer than this along the normal are duplicates (mm). Default 0.01. */
   duplicateToleranceMm?: number;
+  /**
+   * 'axial' (default): the volume is on an axial grid. Axial series tilted up to 30° (gantry tilt) or rotated in the
+   * image plane are resampled (trilinear) onto an axis-aligned LPS grid, only when the native grid would misplace
+   * a voxel by more than half a voxel; sagittal, coronal and oblique series are rejected with NotAxialSeriesError.
+   * 'native': slices as stored, any orientation, sheared positions approximated by stacking along the normal.
+   */
+  grid?: 'axial' | 'native';
 }
 
 export const DEFAULT_BUILD_VOLUME_OPTIONS: Required<BuildVolumeOptions> = {
@@ -19,4 +26,5 @@ export const DEFAULT_BUILD_VOLUME_OPTIONS: Required<BuildVolumeOptions> = {
   maxGapFactor: 1.5,
   unevenSpacingTolerance: 0.1,
   duplicateToleranceMm: 0.01,
+  grid: 'axial',
 };

@@ -1,4 +1,4 @@
-import { InconsistentSeriesError, SliceGapError } from '../errors';
+import { InconsistentSeriesError, NotAxialSeriesError, SliceGapError } from '../errors';
 import { syntheticSlice } from '../__tests__/synthetic';
 import { voxelToPatientMm } from '../volume';
 import { buildVolume } from './build-volume';
@@ -100,12 +100,14 @@ describe('buildVolume', () => {
     expect(warnings.some((w) => /sheared 16.7° from the slice normal/.test(w))).toBe(true);
   });
 
-  it('reports a non-axial (coronal) orientation', () => {
+  it('rejects a coronal series with a typed reason, or keeps it on request (grid: native)', () => {
     const coronal: [number, number, number, number, number, number] = [1, 0, 0, 0, 0, -1];
     const slices = [0, 1].map((y) =>
       syntheticSlice({ position: [0, y, 0], instanceNumber: y + 1, orientation: coronal }),
     );
-    expect(buildVolume(slices).warnings).toContain(
+    expect(() => buildVolume(slices)).toThrow(NotAxialSeriesError);
+    expect(() => buildVolume(slices)).toThrow(/^not an axial series \(coronal reconstruction\)/);
+    expect(buildVolume(slices, { grid: 'native' }).warnings).toContain(
       'Orientation is not axial: the slice normal is 90° from the head-foot axis',
     );
   });

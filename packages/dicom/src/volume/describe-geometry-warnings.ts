@@ -6,10 +6,11 @@ const DEGREES_PER_RADIAN = 180 / Math.PI;
 const TILT_REPORT_THRESHOLD_DEG = 0.5;
 
 /**
- * Warnings a reader should see about geometry that the volume cannot represent exactly: gantry tilt (slice
- * centres sheared off the normal, so the volume's regular grid is only approximate) and non-axial orientation.
+ * Warnings a reader should see about the series' geometry: gantry tilt (declared, or slice centres sheared off the
+ * normal), a tilted image plane, a non-axial orientation. `resampled` says whether the volume was resampled onto an
+ * axial grid (exact) or keeps the native stack (positions away from the first slice approximate under shear).
  */
-export function describeGeometryWarnings<S>(ordered: OrderedSlices<S>): string[] {
+export function describeGeometryWarnings<S>(ordered: OrderedSlices<S>, resampled: boolean): string[] {
   const warnings: string[] = [];
   const { slices, normal } = ordered;
   const first = slices[0];
@@ -24,8 +25,10 @@ export function describeGeometryWarnings<S>(ordered: OrderedSlices<S>): string[]
     const shearDeg = Math.atan2(across, Math.abs(along)) * DEGREES_PER_RADIAN;
     if (shearDeg > TILT_REPORT_THRESHOLD_DEG) {
       warnings.push(
-        `Slice positions are sheared ${shearDeg.toFixed(1)}° from the slice normal (gantry tilt); the volume stacks ` +
-          'slices along the normal, so patient coordinates away from the first slice are approximate',
+        `Slice positions are sheared ${shearDeg.toFixed(1)}° from the slice normal (gantry tilt)` +
+          (resampled
+            ? ''
+            : '; the volume stacks slices along the normal, so patient coordinates away from the first slice are approximate'),
       );
     }
   }

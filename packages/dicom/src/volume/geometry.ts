@@ -41,3 +41,22 @@ export const AXIAL_MAX_ANGLE_DEG = 30;
 export function isAxial(iop: readonly number[] | undefined): boolean {
   return iop !== undefined && iop.length >= 6 && angleFromAxialDeg(iop) <= AXIAL_MAX_ANGLE_DEG;
 }
+
+/** The plane a series' slices lie in, from the slice normal. */
+export type SlicePlane = 'axial' | 'coronal' | 'sagittal' | 'oblique';
+
+/**
+ * Axial when the normal is within `maxAxialDeg` of the head-foot axis (gantry tilt); otherwise the patient axis
+ * the normal is closest to names the reconstruction (x: sagittal, y: coronal), or oblique when that is still z.
+ */
+export function slicePlane(iop: readonly number[], maxAxialDeg = AXIAL_MAX_ANGLE_DEG): SlicePlane {
+  if (angleFromAxialDeg(iop) <= maxAxialDeg) return 'axial';
+  const [x, y, z] = orientationAxes(iop).normal.map(Math.abs);
+  if (x >= y && x >= z) return 'sagittal';
+  return y >= z ? 'coronal' : 'oblique';
+}
+
+/** The typed reason a non-axial series is refused: "not an axial series (sagittal reconstruction)". */
+export function notAxialReason(plane: Exclude<SlicePlane, 'axial'>): string {
+  return `not an axial series (${plane} reconstruction)`;
+}

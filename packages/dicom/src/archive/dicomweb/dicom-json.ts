@@ -4,6 +4,7 @@
  * as strings (DS/IS); person names as `{ Alphabetic }`; sequences as arrays of nested data sets.
  */
 import type { FrameGeometry, Vec3 } from '../../parse/dicom-instance';
+import { describeCardiacGating } from '../../parse/describe-cardiac-gating';
 import type { SummaryFields } from '../summarize-series';
 
 export interface DicomJsonAttribute {
@@ -29,6 +30,12 @@ export const JSON_TAG = {
   PatientID: '00100020',
   ContrastBolusAgent: '00180010',
   ContrastBolusAgentSequence: '00180012',
+  ScanOptions: '00180022',
+  TriggerTime: '00181060',
+  HeartRate: '00181088',
+  CardiacSynchronizationTechnique: '00189037',
+  CardiacSynchronizationSequence: '00189118',
+  NominalPercentageOfCardiacPhase: '00209241',
   BodyPartExamined: '00180015',
   SliceThickness: '00180050',
   KVP: '00180060',
@@ -40,6 +47,7 @@ export const JSON_TAG = {
   InstanceNumber: '00200013',
   ImagePositionPatient: '00200032',
   ImageOrientationPatient: '00200037',
+  FrameOfReferenceUID: '00200052',
   NumberOfFrames: '00280008',
   Rows: '00280010',
   Columns: '00280011',
@@ -179,6 +187,16 @@ export function summaryFieldsFromJson(ds: DicomJsonDataSet): SummaryFields {
     manufacturer: jsonString(ds, JSON_TAG.Manufacturer),
     bodyPartExamined: jsonString(ds, JSON_TAG.BodyPartExamined),
     gantryDetectorTilt: jsonNumber(ds, JSON_TAG.GantryDetectorTilt),
+    frameOfReferenceUid: jsonString(ds, JSON_TAG.FrameOfReferenceUID),
+    cardiacGating: describeCardiacGating({
+      synchronizationTechnique: jsonString(ds, JSON_TAG.CardiacSynchronizationTechnique),
+      triggerTime: jsonNumber(ds, JSON_TAG.TriggerTime),
+      cardiacPhasePercent:
+        jsonNumber(ds, JSON_TAG.NominalPercentageOfCardiacPhase) ??
+        jsonNumber(group(JSON_TAG.CardiacSynchronizationSequence), JSON_TAG.NominalPercentageOfCardiacPhase),
+      scanOptions: jsonStrings(ds, JSON_TAG.ScanOptions).join('\\') || undefined,
+      heartRate: jsonNumber(ds, JSON_TAG.HeartRate),
+    }),
     imageOrientationPatient: orientation(ds, JSON_TAG.ImageOrientationPatient),
     imagePositionPatient: vec3(ds, JSON_TAG.ImagePositionPatient),
     numberOfFrames,
