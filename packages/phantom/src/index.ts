@@ -21,3 +21,11 @@ export type {
   RiskRace,
 } from './archive';
 export { sampleAcquisition, EVALUATION_SEED_BASE, CALIBRATION_SEED_BASE } from './acquisition';
+export { coronaryTree } from './coronary-anatomy/coronary-tree';
+export type { CoronaryPolyline, CoronaryTree, CoronaryTreeOptions } from './coronary-anatomy/coronary-tree';
+export { DODGE_SEGMENTS, DOMINANCES } from './coronary-anatomy/dodge-coordinates';
+export type { DodgePoint, DodgeSd, DodgeSegment, Dominance } from './coronary-anatomy/dodge-coordinates';
+export { DODGE_REFERENCE_RADII_MM } from './coronary-anatomy/dodge-frame';
+export { insertHybridLesions } from './hybrid/insert-lesions';
+export type { HybridCase, HybridLesion, HybridOptions } from './hybrid/insert-lesions';
+export type { HybridBurden } from './hybrid/lesion-plan';
