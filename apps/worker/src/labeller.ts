@@ -1,5 +1,7 @@
 import {
+  ANATOMY_LABELLER_VERSION,
   BASELINE_LABELLER_VERSION,
+  createAnatomyLabeller,
   CalciumLabeller,
   createBaselineLabeller,
   createCnnLabeller,
@@ -25,6 +27,7 @@ function provider(): ExecutionProvider {
 }
 
 const LABELLERS: Record<string, () => Promise<CalciumLabeller>> = {
+  anatomy: async () => createAnatomyLabeller(),
   baseline: async () => createBaselineLabeller(),
   // One warm ONNX session per process; CACSCREEN_MODEL overrides the shipped models/cac-cnn.json.
   cnn: () => createCnnLabeller({ intraOpThreads: positiveInt('CACSCREEN_ONNX_THREADS'), provider: provider() }),
@@ -42,6 +45,7 @@ export function defaultLabellerName(): string {
  * inference: the API, the CLI).
  */
 export function labellerVersion(name = defaultLabellerName()): string {
+  if (name === 'anatomy') return ANATOMY_LABELLER_VERSION;
   if (name === 'baseline') return BASELINE_LABELLER_VERSION;
   if (name === 'cnn') return loadModelManifest(process.env.CACSCREEN_MODEL ?? DEFAULT_MODEL_MANIFEST).manifest.version;
   throw new Error(`Unknown labeller "${name}"; choose one of: ${LABELLER_NAMES.join(', ')}`);

@@ -8,3 +8,4 @@ export * from './labelling';
 export * from './key-images';
 export * from './cnn';
 export * from './evaluation';
+export * from './anatomy';

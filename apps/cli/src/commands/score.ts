@@ -115,6 +115,8 @@ export async function scoreStudyFolder(
     );
   }
   const study = index.studies[0];
+  // Header warnings (e.g. UIDs derived for de-identified copies) come first, then the chosen series' volume warnings.
+  const headerWarnings = [...study.warnings];
   // Phantom QA scans cover a few centimetres of an insert, not a chest: drop the coverage rules for them.
   const selection = selectSeries(study, options.rois ? PHANTOM_QA_POLICY : {});
   const series = selection.decisions.map((d) => ({
@@ -125,8 +127,14 @@ export async function scoreStudyFolder(
   }));
   if (!selection.chosen) {
     const reason = `No eligible series: ${selection.decisions.map((d) => d.reason).join('; ') || 'no readable series'}`;
-    return rejected(reason, model, { studyInstanceUid: study.studyInstanceUid, series, timingsMs: timings });
+    return rejected(reason, model, {
+      studyInstanceUid: study.studyInstanceUid,
+      series,
+      warnings: headerWarnings,
+      timingsMs: timings,
+    });
   }
+  headerWarnings.push(...selection.chosen.warnings);
   const t1 = performance.now();
   let built: Awaited<ReturnType<typeof readSeriesVolume>>;
   try {
@@ -136,7 +144,9 @@ export async function scoreStudyFolder(
     if (!(error instanceof DicomError)) throw error;
     return rejected(`${error.code}: ${error.message}`, model, {
       studyInstanceUid: study.studyInstanceUid,
+      seriesInstanceUid: selection.chosen.seriesInstanceUid,
       series,
+      warnings: headerWarnings,
       timingsMs: timings,
     });
   }
@@ -147,15 +157,16 @@ export async function scoreStudyFolder(
     studyInstanceUid: study.studyInstanceUid,
     seriesInstanceUid: selection.chosen.seriesInstanceUid,
     series,
-    warnings,
+    warnings: [...headerWarnings, ...warnings],
     model,
   };
   let output: ScoreOutput;
   if (options.labeller) {
-    const { score, timingsMs } = await analyzeVolume(volume, options.labeller);
+    const { score, timingsMs, warnings: labellerWarnings } = await analyzeVolume(volume, options.labeller);
     timings.label = Math.round(timingsMs.label);
     timings.score = Math.round(timingsMs.score);
     output = { status: 'scored', reason: null, ...base, ...scoreFields(score), timingsMs: timings };
+    output.warnings = [...output.warnings, ...labellerWarnings];
   } else {
     output = { ...rejected('', model), ...base, status: 'scored', reason: 'phantom QA: regions only, no labeller' };
   }
@@ -201,6 +212,7 @@ function printHuman(output: ScoreOutput): void {
     console.log(`ROI ${name}: Agatston ${roi.agatston}, volume ${roi.volumeMm3} mm³, mass ${roi.massMg ?? '-'} mg`);
   }
   if (output.qualityFlags.length) console.log(`Quality flags: ${output.qualityFlags.join(', ')}`);
+  for (const warning of output.warnings) console.log(`Warning: ${warning}`);
 }
 
 /** `cacscreen score <dir> [--json] [--roi FILE] [--labeller NAME]`. */

@@ -71,10 +71,10 @@ export function createInferenceActivities(deps: {
       try {
         const files = await deps.archives.seriesFiles(input.source, input.studyInstanceUid, input.seriesInstanceUid);
         heartbeat('decode');
-        const { volume } = await readSeriesVolume(files);
+        const { volume, warnings } = await readSeriesVolume(files);
         const decoded = performance.now();
         heartbeat('label');
-        const { score, labels, timingsMs } = await analyzeVolume(volume, deps.labeller);
+        const { score, labels, timingsMs, warnings: labellerWarnings } = await analyzeVolume(volume, deps.labeller);
         heartbeat('key-images');
         const keyImagesStart = performance.now();
         // Workflows started before key images existed pass no study ID: those studies get none.
@@ -107,6 +107,7 @@ export function createInferenceActivities(deps: {
             centroidMm: lesion.centroidMm.map((v) => round(v, 1)) as [number, number, number],
           })),
           qualityFlags: score.qualityFlags,
+          warnings: [...warnings, ...labellerWarnings],
           timingsMs: {
             decode: Math.round(decoded - started),
             label: Math.round(timingsMs.label),

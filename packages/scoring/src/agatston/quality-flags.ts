@@ -16,4 +16,6 @@ export type QualityFlag =
   /** The kVp lies outside the kVp table (70–135 kV): the nearest row was used. */
   | 'kvp-out-of-range'
   /** Classic bounds were applied to a scan not acquired at 120 kVp. */
-  | 'kvp-not-120';
+  | 'kvp-not-120'
+  /** The labeller could not locate the heart: nothing was called coronary, and the score of 0 is not a finding. */
+  | 'heart-not-found';

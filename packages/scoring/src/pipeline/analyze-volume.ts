@@ -5,6 +5,8 @@ import type { CalciumLabeller } from './calcium-labeller';
 export interface VolumeAnalysis {
   score: ScoreResult;
   labels: Uint8Array;
+  /** For a person: what the labeller could not do on this series (heart not found, …). */
+  warnings: string[];
   timingsMs: { label: number; score: number };
 }
 
@@ -15,9 +17,16 @@ export async function analyzeVolume(
   options: AgatstonOptions = {},
 ): Promise<VolumeAnalysis> {
   const labelStart = performance.now();
-  const labels = await labeller.label(volume);
+  const { labels, findings } = labeller.labelWithFindings
+    ? await labeller.labelWithFindings(volume)
+    : { labels: await labeller.label(volume), findings: null };
   const scoreStart = performance.now();
   const score = computeAgatston(volume, labels, options);
+  const warnings: string[] = [];
+  if (findings && !findings.heartFound) {
+    score.qualityFlags.push('heart-not-found');
+    warnings.push(`heart not found (${findings.heartNotFoundReason}): no calcium was called coronary`);
+  }
   const end = performance.now();
-  return { score, labels, timingsMs: { label: scoreStart - labelStart, score: end - scoreStart } };
+  return { score, labels, warnings, timingsMs: { label: scoreStart - labelStart, score: end - scoreStart } };
 }

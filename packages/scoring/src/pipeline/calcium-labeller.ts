@@ -10,4 +10,14 @@ export interface CalciumLabeller {
   /** sha256 of the model file, when the labeller has one. */
   readonly sha256: string | null;
   label(volume: Volume): Promise<Uint8Array>;
+  /** Labels plus what was found about the anatomy, for labellers that locate it (safe under concurrent calls). */
+  labelWithFindings?(volume: Volume): Promise<{ labels: Uint8Array; findings: LabellerFindings }>;
+}
+
+export interface LabellerFindings {
+  heartFound: boolean;
+  /** Why the heart was not found (for a person), when it was not. */
+  heartNotFoundReason?: string;
+  /** Notes on how the series was read (sharp kernel softened, aortic root not found, …). */
+  notes: string[];
 }

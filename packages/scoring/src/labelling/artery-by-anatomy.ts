@@ -1,0 +1,48 @@
+/**
+ * Which coronary artery a calcification on the heart's surface belongs to, from where it lies around the located
+ * heart. In the axial view (angle around the heart's centre: 0° patient left, 90° anterior, 180° right, −90°
+ * posterior) the arteries run in grooves at typical angles: the LAD in the anterior interventricular groove
+ * (front, left of the septum), the RCA in the right atrioventricular groove (front-right round to the inferior
+ * surface), the LCX in the left atrioventricular groove (left side towards the back). The left main leaves the
+ * aortic root to the left, at the top of the heart.
+ */
+import type { CoronaryArtery } from '../labels';
+import type { HeartFrame, Vec3 } from '../anatomy/heart-frame';
+
+/** Left main: within this distance (mm) of the aortic root, on its left, not far below it. */
+const LM_RADIUS_MM = 22;
+const LM_BELOW_ROOT_MM = 10;
+/** Axial-angle sectors (degrees) of the arteries; angles between LCX_MAX and LAD_MAX are LAD, and so on. */
+const LAD_MIN_DEG = 25;
+const LAD_MAX_DEG = 115;
+/** Low on the heart (below this share of the half-height) the posterior surface is the RCA's (posterior descending). */
+const INFERIOR_SHARE = 0.35;
+
+/**
+ * `section` is the centre (x, y) of the heart's axial section at the point's height; angles are taken around it.
+ */
+export function arteryByAnatomy(
+  point: Vec3,
+  section: [number, number],
+  heart: HeartFrame,
+  zRangeMm: [number, number],
+): CoronaryArtery {
+  const root = heart.aorticRootMm;
+  if (root) {
+    const dx = point[0] - root[0];
+    const inPlane = Math.hypot(dx, point[1] - root[1]);
+    if (dx > -3 && inPlane <= LM_RADIUS_MM && point[2] >= root[2] - LM_BELOW_ROOT_MM && point[2] <= root[2] + 12) {
+      return 'LM';
+    }
+  }
+  const [cx, cy] = section;
+  const cz = heart.centreMm[2];
+  const angle = (Math.atan2(-(point[1] - cy), point[0] - cx) * 180) / Math.PI; // LPS: −y is anterior
+  const halfHeight = Math.max(1, (zRangeMm[1] - zRangeMm[0]) / 2);
+  const low = (cz - point[2]) / halfHeight > INFERIOR_SHARE;
+  if (angle >= LAD_MIN_DEG && angle <= LAD_MAX_DEG) return 'LAD';
+  if (angle > LAD_MAX_DEG || angle < -150) return 'RCA';
+  // Left and posterior: the circumflex, except on the inferior surface right of the heart's centre (the PDA).
+  if (low && angle < -90) return 'RCA';
+  return 'LCX';
+}
