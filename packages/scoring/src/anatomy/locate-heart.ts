@@ -20,7 +20,7 @@ import { type CoarseGrid, cellToPatient, coarseGrid } from './coarse-grid';
 import { fitHeartFrame } from './ellipsoid-fit';
 import { locateAorticRoot } from './locate-aortic-root';
 import type { HeartFrame } from './heart-frame';
-import { blobs2d, componentsTouching, dilate2d, erode2d } from './slice-blobs';
+import { type Blob, blobs2d, componentsTouching, dilate2d, erode2d } from './slice-blobs';
 import { SOFT_TISSUE_HU, Tissue, tissueMasks, type TissueMasks } from './tissue-masks';
 
 /** Smallest axial section of the seed blob (mm²): a heart at its widest is 6,000–15,000 mm². */
@@ -149,21 +149,78 @@ function lungFlankedShare(masks: TissueMasks, cells: number[], nx: number, ny: n
   return rows ? flanked / rows : 0;
 }
 
+/**
+ * The heart's section is compact (not a slab of back muscle or body wall), lies inside the image on a cardiac field
+ * of view (such scans are centred on it; the liver or chest wall runs off the edge), and on a whole chest sits in the
+ * front two thirds and the middle of the body, not against the spine or out at the flank.
+ */
+function shapeAndPlaceWeight(grid: CoarseGrid, masks: TissueMasks, blob: Blob, z: number): number {
+  const [nx, ny] = grid.dims;
+  let maxR2 = 0;
+  let onBorder = 0;
+  for (const p of blob.cells) {
+    const x = p % nx;
+    const y = (p - x) / nx;
+    maxR2 = Math.max(maxR2, (x - blob.cx) ** 2 + (y - blob.cy) ** 2);
+    if (x <= 1 || y <= 1 || x >= nx - 2 || y >= ny - 2) onBorder++;
+  }
+  const compactness = blob.cells.length / (Math.PI * (Math.sqrt(maxR2) + 0.5) ** 2);
+  let weight = Math.min(1, compactness / MIN_COMPACTNESS);
+  weight *= Math.max(0, 1 - (BORDER_PENALTY * onBorder) / blob.cells.length);
+  if (!masks.cutByFieldOfView[z]) {
+    let x0 = nx;
+    let x1 = -1;
+    let y0 = ny;
+    let y1 = -1;
+    for (let p = 0; p < nx * ny; p++) {
+      if (masks.tissue[z * nx * ny + p] === Tissue.Outside) continue;
+      const x = p % nx;
+      const y = (p - x) / nx;
+      x0 = Math.min(x0, x);
+      x1 = Math.max(x1, x);
+      y0 = Math.min(y0, y);
+      y1 = Math.max(y1, y);
+    }
+    if (x1 > x0 && y1 > y0) {
+      // Rows run front to back when the column direction points posterior (LPS +y), else back to front.
+      const down = grid.source.columnDirection[1] >= 0 ? (blob.cy - y0) / (y1 - y0) : (y1 - blob.cy) / (y1 - y0);
+      if (down > MAX_DEPTH_SHARE) weight *= Math.max(0, 1 - (down - MAX_DEPTH_SHARE) / 0.15);
+      const lateral = Math.abs(blob.cx - (x0 + x1) / 2) / ((x1 - x0) / 2);
+      if (lateral > MAX_LATERAL_SHARE) weight *= Math.max(0, 1 - (lateral - MAX_LATERAL_SHARE) / 0.2);
+    }
+  }
+  return weight;
+}
+
+const MIN_COMPACTNESS = 0.5;
+/** Each share of a blob's cells on the image border costs ten times that share of its weight. */
+const BORDER_PENALTY = 10;
+/** The heart's centre lies in the front MAX_DEPTH_SHARE of the body and within MAX_LATERAL_SHARE of its half-width. */
+const MAX_DEPTH_SHARE = 0.65;
+const MAX_LATERAL_SHARE = 0.5;
+
 interface Seed {
   z: number;
   cells: Uint8Array;
   areaMm2: number;
+  score: number;
+  centreMm: [number, number, number];
 }
 
-/** The best seed blob over the slices with lungs in view. */
-function findSeed(grid: CoarseGrid, masks: TissueMasks, cardiacFov: boolean): Seed | null {
+/** Seeds tried (best first), at least this far apart (mm): a liver dome between the lung bases can outscore the heart. */
+const SEEDS_TRIED = 5;
+const SEED_SEPARATION_MM = 30;
+/** A tracked structure of this volume (ml) is a typical heart; much smaller ones are domes, vessels or fragments. */
+const TYPICAL_HEART_ML: [number, number] = [250, 1300];
+
+/** Seed blobs over the slices with lungs in view, best first, each far from the better ones. */
+function findSeeds(grid: CoarseGrid, masks: TissueMasks, cardiacFov: boolean): Seed[] {
   const [nx, ny, nz] = grid.dims;
   const cellArea = grid.spacingMm[0] * grid.spacingMm[1];
   let maxLung = 0;
   for (let z = 0; z < nz; z++) maxLung = Math.max(maxLung, masks.lungCells[z]);
   const imageCentre = cellToPatient(grid, (nx - 1) / 2, (ny - 1) / 2, 0);
-  let best: Seed | null = null;
-  let bestScore = 0;
+  const all: Seed[] = [];
   for (let z = 0; z < nz; z++) {
     if (maxLung === 0 || masks.lungCells[z] < 0.2 * maxLung) continue;
     const lungShare = masks.lungCells[z] / Math.max(1, masks.bodyCells[z]);
@@ -171,10 +228,11 @@ function findSeed(grid: CoarseGrid, masks: TissueMasks, cardiacFov: boolean): Se
     const eroded = erode2d(candidate, nx, ny);
     const mid = midlineX(grid, masks, z);
     for (const blob of blobs2d(eroded, nx, ny)) {
-      const areaMm2 = blob.cells.length * cellArea;
-      if (areaMm2 < MIN_SEED_AREA_MM2 * 0.6 || areaMm2 > MAX_SEED_AREA_MM2) continue; // eroded sections are smaller
+      const erodedArea = blob.cells.length * cellArea;
+      if (erodedArea < MIN_SEED_AREA_MM2 * 0.6 || erodedArea > MAX_SEED_AREA_MM2) continue;
       let weight = Math.min(1, lungShare / SEED_LUNG_SHARE);
-      const [px, py] = cellToPatient(grid, blob.cx, blob.cy, z);
+      const centreMm = cellToPatient(grid, blob.cx, blob.cy, z);
+      const [px, py] = centreMm;
       if (mid !== null) {
         const leftOfMid = px - mid; // LPS: +x is the patient's left
         if (leftOfMid < -15) weight *= Math.max(0, 1 + (leftOfMid + 15) / 45);
@@ -184,20 +242,34 @@ function findSeed(grid: CoarseGrid, masks: TissueMasks, cardiacFov: boolean): Se
         if (off > 40) weight *= Math.max(0, 1 - (off - 40) / 60);
       }
       const flanked = lungFlankedShare(masks, blob.cells, nx, ny, z);
-      const score = areaMm2 * weight * flanked * flanked;
-      if (score > bestScore) {
-        bestScore = score;
-        const mask = new Uint8Array(nx * ny);
-        for (const p of blob.cells) mask[p] = 1;
-        const cells = componentsTouching(candidate, dilate2d(mask, nx, ny), nx, ny);
-        // Back to the uneroded section, but only one cell around the eroded blob.
-        const grown = dilate2d(mask, nx, ny);
-        for (let p = 0; p < cells.length; p++) cells[p] &= grown[p];
-        best = { z, cells, areaMm2: count(cells) * cellArea };
-      }
+      weight *= shapeAndPlaceWeight(grid, masks, blob, z);
+      const score = erodedArea * weight * flanked * flanked;
+      if (score <= 0) continue;
+      const mask = new Uint8Array(nx * ny);
+      for (const p of blob.cells) mask[p] = 1;
+      // Back to the uneroded section, but only one cell around the eroded blob.
+      const cells = componentsTouching(candidate, dilate2d(mask, nx, ny), nx, ny);
+      const grown = dilate2d(mask, nx, ny);
+      for (let p = 0; p < cells.length; p++) cells[p] &= grown[p];
+      const areaMm2 = count(cells) * cellArea;
+      if (areaMm2 >= MIN_SEED_AREA_MM2) all.push({ z, cells, areaMm2, score, centreMm });
     }
   }
-  return best && best.areaMm2 >= MIN_SEED_AREA_MM2 ? best : null;
+  all.sort((a, b) => b.score - a.score);
+  const chosen: Seed[] = [];
+  for (const seed of all) {
+    if (chosen.length >= SEEDS_TRIED) break;
+    const far = chosen.every(
+      (c) =>
+        Math.hypot(
+          c.centreMm[0] - seed.centreMm[0],
+          c.centreMm[1] - seed.centreMm[1],
+          c.centreMm[2] - seed.centreMm[2],
+        ) >= SEED_SEPARATION_MM,
+    );
+    if (far) chosen.push(seed);
+  }
+  return chosen;
 }
 
 /** Follows the heart from the seed slice towards one end; writes its cells into `mask`. */
@@ -239,8 +311,8 @@ export function locateHeart(volume: Volume): HeartSearch {
   const [nx, ny, nz] = grid.dims;
   const fovMm = Math.min(volume.dims[0] * volume.spacingMm[0], volume.dims[1] * volume.spacingMm[1]);
   const cardiacFov = fovMm < CARDIAC_FOV_MM;
-  const seed = findSeed(grid, masks, cardiacFov);
-  if (!seed) {
+  const seeds = findSeeds(grid, masks, cardiacFov);
+  if (!seeds.length) {
     const lungs = masks.lungCells.some((n) => n > 0);
     return {
       found: false,
@@ -252,10 +324,20 @@ export function locateHeart(volume: Volume): HeartSearch {
     };
   }
   const plane = nx * ny;
-  const mask = new Uint8Array(grid.hu.length);
-  mask.set(seed.cells, seed.z * plane);
-  const top = track(grid, masks, seed, 1, mask);
-  const bottom = track(grid, masks, seed, -1, mask);
+  const cellMl = (grid.spacingMm[0] * grid.spacingMm[1] * grid.spacingMm[2]) / 1000;
+  // Track from each seed; keep the structure most like a heart (typical volume), weighted by how good its seed was.
+  let best: { mask: Uint8Array; top: number; bottom: number; merit: number } | null = null;
+  for (const seed of seeds) {
+    const trial = new Uint8Array(grid.hu.length);
+    trial.set(seed.cells, seed.z * plane);
+    const top = track(grid, masks, seed, 1, trial);
+    const bottom = track(grid, masks, seed, -1, trial);
+    const ml = count(trial) * cellMl;
+    const typical = ml >= TYPICAL_HEART_ML[0] && ml <= TYPICAL_HEART_ML[1] ? 1 : 0.3;
+    const merit = seed.score * typical * Math.min(1, ml / TYPICAL_HEART_ML[0]);
+    if (!best || merit > best.merit) best = { mask: trial, top, bottom, merit };
+  }
+  const { mask, top, bottom } = best as NonNullable<typeof best>;
   const points: number[] = [];
   for (let i = 0; i < mask.length; i++) {
     if (!mask[i]) continue;
@@ -264,7 +346,6 @@ export function locateHeart(volume: Volume): HeartSearch {
     const z = (i - x - y * nx) / plane;
     points.push(...cellToPatient(grid, x, y, z));
   }
-  const cellMl = (grid.spacingMm[0] * grid.spacingMm[1] * grid.spacingMm[2]) / 1000;
   const volumeMl = (points.length / 3) * cellMl;
   const zs = [cellToPatient(grid, 0, 0, bottom)[2], cellToPatient(grid, 0, 0, top)[2]].sort((a, b) => a - b);
   const zRangeMm: [number, number] = [zs[0] - grid.spacingMm[2] / 2, zs[1] + grid.spacingMm[2] / 2];

@@ -27,7 +27,7 @@ const CALCIUM_HU = 130;
 export const CORONARY_ZONE_MM: [number, number] = [-10, 12];
 /** Within this height (mm) below the located heart's top the zone reaches BASE_ZONE_MM out (left main, ostia). */
 const BASE_BAND_MM = 25;
-const BASE_ZONE_MM = 20;
+const BASE_ZONE_MM = 14;
 /** Coronary calcium lies no higher than this above the located heart's top (the left main at the aortic root). */
 const ABOVE_TOP_MM = 12;
 /** Candidates larger than this (mm³) are bone (sternum, vertebrae, ribs). */
@@ -38,7 +38,9 @@ const AORTA_MARGIN_MM = 6;
  * Behind the heart's centre, calcium this close (mm) to the spine is the descending aorta's wall (the aorta lies on
  * the vertebral bodies) or paraspinal, never coronary: the circumflex runs in the AV groove well in front of it.
  */
-const SPINE_CLEARANCE_MM = 25;
+const SPINE_CLEARANCE_MM = 35;
+/** … when it lies this far (mm) behind the centre of the heart's section at its height. */
+const BEHIND_SECTION_MM = 25;
 /** Calcium stands out from the tissue around it; bright specks in cartilage or myocardium do not (HU). */
 const MIN_CONTRAST_HU = 80;
 /** Candidates smaller than this (mm³) must also peak this many per-pixel noise SDs above blood. */
@@ -295,10 +297,10 @@ function decide(
     const r = Math.hypot(c.centroidMm[0] - section.centreMm[0], c.centroidMm[1] - section.centreMm[1]);
     if (r <= section.radiusMm + AORTA_MARGIN_MM) return 'aorta';
   }
-  if (spineDistance && c.centroidMm[1] > heart.frame.centreMm[1]) {
-    if (spineDistance(c.centroidMm) < SPINE_CLEARANCE_MM) return 'by-spine';
-  }
   const [hx, hy] = sectionCentre(heart, c.centroidMm[2]);
+  if (spineDistance && c.centroidMm[1] > hy + BEHIND_SECTION_MM && spineDistance(c.centroidMm) < SPINE_CLEARANCE_MM) {
+    return 'by-spine';
+  }
   const angle = (Math.atan2(-(c.centroidMm[1] - hy), c.centroidMm[0] - hx) * 180) / Math.PI;
   if (c.centroidMm[2] > heart.frame.centreMm[2] && angle > BEHIND_ATRIA_DEG[0] && angle < BEHIND_ATRIA_DEG[1]) {
     return 'behind-atria';
