@@ -18,7 +18,12 @@ describe('a sweep of a synthetic archive through Temporal and PostgreSQL', () =>
   let db: Db;
   let modelVersion: string;
 
+  const labellerBefore = process.env.CACSCREEN_LABELLER;
+
   beforeAll(async () => {
+    // A path test needs scores that match the archive's own truth: the CNN, trained on this phantom generator, does
+    // on this archive. The default (anatomy) labeller's accuracy is measured by `npm run eval`, not here.
+    process.env.CACSCREEN_LABELLER = 'cnn';
     archiveDir = fs.mkdtempSync(path.join(os.tmpdir(), 'cacscreen-e2e-'));
     // This test checks the path (archive → Temporal → scores → risk → worklist), so it uses an archive on which the
     // non-learned baseline labeller's scores put every patient on the same side of the flagging line as the truth.
@@ -34,6 +39,8 @@ describe('a sweep of a synthetic archive through Temporal and PostgreSQL', () =>
   });
 
   afterAll(async () => {
+    if (labellerBefore === undefined) delete process.env.CACSCREEN_LABELLER;
+    else process.env.CACSCREEN_LABELLER = labellerBefore;
     await harness?.close();
     fs.rmSync(archiveDir, { recursive: true, force: true });
   });

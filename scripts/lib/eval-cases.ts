@@ -3,7 +3,8 @@
  *   a  held-out studies of the first phantom generator (packages/phantom, seeds never trained on);
  *   b  held-out studies of the independently written generator (packages/phantom-independent, never trained on);
  *   c  hybrid cases: synthetic lesions written into the real scans of ../shared at Dodge positions fitted to the heart
- *      found in each scan (truth known, anatomy, noise and kernel real);
+ *      found in each scan (truth known, anatomy, noise and kernel real), half of them on the scan re-sampled to a
+ *      gated calcium-score field of view (170–240 mm, 512², cardiac-fov.ts);
  *   d  the real scans themselves, against the adjudicated reads in test/real-reference.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
@@ -12,6 +13,10 @@ import { readSeriesVolume, type Volume, voxelToPatientMm } from '@cacscreen/dico
 import { EVALUATION_SEED_BASE, generateThorax, insertHybridLesions, sampleAcquisition } from '@cacscreen/phantom';
 import { generateIndependentStudy, independentSeeds } from '@cacscreen/phantom-independent';
 import { CalciumLabel, heartSurfaceDistance, locateHeart } from '@cacscreen/scoring';
+import { cardiacFieldOfView } from './cardiac-fov';
+
+/** Fields of view (mm) of the gated look-alike backgrounds, cycled through. */
+const CARDIAC_FOVS_MM = [170, 200, 240];
 
 export type EvalSet = 'a' | 'b' | 'c' | 'd';
 
@@ -69,6 +74,8 @@ export interface CasePlan {
   /** Seed (a, b, c) or scan id (d). */
   key: string;
   scan?: RealScan;
+  /** Hybrids: the real scan as it is, or re-sampled to a gated calcium-score field of view (cardiac-fov.ts). */
+  background?: 'chest' | 'cardiac-fov';
 }
 
 export function planCases(counts: { a: number; b: number; hybridsPerScan: number }): CasePlan[] {
@@ -77,7 +84,10 @@ export function planCases(counts: { a: number; b: number; hybridsPerScan: number
   independentSeeds(counts.b).forEach((seed, i) => plans.push({ set: 'b', index: i, key: String(seed) }));
   const scans = realScans();
   for (const scan of scans) {
-    for (let s = 1; s <= counts.hybridsPerScan; s++) plans.push({ set: 'c', index: s, key: String(s), scan });
+    for (let s = 1; s <= counts.hybridsPerScan; s++) {
+      const background = s % 2 === 0 ? 'cardiac-fov' : 'chest';
+      plans.push({ set: 'c', index: s, key: String(s), scan, background });
+    }
   }
   for (const scan of scans) plans.push({ set: 'd', index: 0, key: scan.id, scan });
   return plans;
@@ -125,9 +135,15 @@ export async function buildCase(plan: CasePlan): Promise<EvalCase> {
   if (plan.set === 'd') {
     return { set: 'd', id: scan.id, volume, labels: null, deposits: [], meta: { kernel: scan.kernel } };
   }
-  const heart = locateHeart(volume);
+  let background = volume;
+  let heart = locateHeart(volume);
   if (!heart.found) throw new Error(`${scan.id}: no heart found, so no hybrid cases (${heart.reason})`);
-  const hybrid = insertHybridLesions(volume, heart.frame, Number(plan.key), {
+  if (plan.background === 'cardiac-fov') {
+    background = cardiacFieldOfView(volume, heart.frame.centreMm, heart.zRangeMm, CARDIAC_FOVS_MM[plan.index % 3]);
+    heart = locateHeart(background);
+    if (!heart.found) throw new Error(`${scan.id}: no heart found on its cardiac field of view (${heart.reason})`);
+  }
+  const hybrid = insertHybridLesions(background, heart.frame, Number(plan.key), {
     surfaceDistance: heartSurfaceDistance(heart),
     // Coronaries run in epicardial fat: lesions only where the real background is fat or its partial volume.
     backgroundRangeHu: [-200, 20],
@@ -135,11 +151,11 @@ export async function buildCase(plan: CasePlan): Promise<EvalCase> {
   const code = { LM: CalciumLabel.LM, LAD: CalciumLabel.LAD, LCX: CalciumLabel.LCX, RCA: CalciumLabel.RCA };
   return {
     set: 'c',
-    id: `${scan.id}+hybrid-${plan.key}`,
+    id: `${scan.id}${plan.background === 'cardiac-fov' ? '@cardiac-fov' : ''}+hybrid-${plan.key}`,
     volume: hybrid.volume,
     labels: hybrid.labels,
     deposits: hybrid.lesions.map((l) => ({ label: code[l.artery], centreMm: l.centreMm })),
-    meta: { scan: scan.id, kernel: scan.kernel, burden: hybrid.burden },
+    meta: { scan: scan.id, kernel: scan.kernel, burden: hybrid.burden, background: plan.background ?? 'chest' },
   };
 }
 

@@ -5,6 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseDicom } from '@cacscreen/dicom';
 import { generateArchive } from '@cacscreen/phantom';
+import { ANATOMY_LABELLER_VERSION } from '@cacscreen/scoring';
 
 const root = path.resolve(__dirname, '..', '..');
 const CLI = path.join(root, 'apps', 'cli', 'bin', 'cacscreen.js');
@@ -67,9 +68,8 @@ describe('cacscreen CLI', () => {
       seriesInstanceUid: study.seriesInstanceUid,
     });
     expect(Object.keys(out.agatston.byArtery).sort()).toEqual(['LAD', 'LCX', 'LM', 'RCA']);
-    // The default labeller is the shipped CNN: its manifest's name, version and model hash travel with the result.
-    const manifest = JSON.parse(fs.readFileSync(path.join(__dirname, '../../models/cac-cnn.json'), 'utf8'));
-    expect(out.model).toEqual({ name: manifest.name, version: manifest.version, sha256: manifest.sha256 });
+    // The default labeller is the anatomy labeller (no model file, so no hash): its name and version travel with it.
+    expect(out.model).toEqual({ name: 'cacscreen-anatomy', version: ANATOMY_LABELLER_VERSION, sha256: null });
     expect(['0', '1', '2', '3']).toContain(out.cacDrs);
     expect(['0', '1-99', '100-299', '>=300']).toContain(out.category);
     // The numbers hang together: arteries and lesions add up to the total, and the categories are the published

@@ -35,9 +35,12 @@ const LABELLERS: Record<string, () => Promise<CalciumLabeller>> = {
 
 export const LABELLER_NAMES = Object.keys(LABELLERS);
 
-/** CACSCREEN_LABELLER, else the shipped CNN. */
+/**
+ * CACSCREEN_LABELLER, else the anatomy labeller: on real chest CT it finds the heart and keeps real negatives at 0,
+ * where the phantom-trained CNN finds no calcium (docs/model.md).
+ */
 export function defaultLabellerName(): string {
-  return process.env.CACSCREEN_LABELLER ?? 'cnn';
+  return process.env.CACSCREEN_LABELLER ?? 'anatomy';
 }
 
 /**

@@ -54,7 +54,13 @@ const BEHIND_ATRIA_DEG: [number, number] = [-140, -60];
 /** Coarse cells this bright (mean HU) are bone. */
 const BONE_CELL_HU = 180;
 const MIN_FAT_SHARE = 0.15;
-const MAX_LUNG_SHARE = 0.2;
+/**
+ * Lung edge: calcium-bright voxels bordering lung are edge overshoot or lung nodules, unless fat holds them too, as it
+ * holds a coronary running near the lung in the atrioventricular groove.
+ */
+const MAX_LUNG_SHARE = 0.4;
+const LUNG_SHARE_NEEDING_FAT = 0.2;
+const FAT_SHARE_NEAR_LUNG = 0.3;
 /**
  * Noise: a candidate whose 3 × 3 mean never rises this far above blood (at least NOISE_MIN_RISE_HU, or one noise SD)
  * is a noise spike or edge overshoot, not calcium.
@@ -99,7 +105,7 @@ export interface AnatomyLabelling {
   heart: HeartSearch;
   aorta: (AortaSection | null)[];
   candidates: CandidateRecord[];
-  /** Blood HU, noise SD and the SD of 3 × 3 in-plane means, measured inside the heart. */
+  /** Blood HU, noise SD (of ~1 mm² block means) and the SD of 3 × 3 in-plane means, measured inside the heart. */
   bloodHu: number;
   noiseHu: number;
   smoothedNoiseHu: number;
@@ -151,6 +157,14 @@ function bloodAndNoise(volume: Volume, heart: HeartLocation, distance: Float32Ar
   const values: number[] = [];
   const diffs: number[] = [];
   const means: number[] = [];
+  // Noise on a fixed physical scale: differences between neighbouring k × k blocks of about 1 mm, so a kernel's
+  // noise reads the same whatever the pixel size (a 0.4 mm cardiac reconstruction, a 0.8 mm chest one).
+  const k = Math.max(1, Math.round(1 / volume.spacingMm[0]));
+  const blockMean = (v: number) => {
+    let m = 0;
+    for (let dy = 0; dy < k; dy++) for (let dx = 0; dx < k; dx++) m += volume.hu[v + dx + dy * nx];
+    return m / (k * k);
+  };
   for (let i = 0; i < distance.length && values.length < 200000; i++) {
     if (distance[i] > -12) continue;
     const x = i % gx;
@@ -161,7 +175,14 @@ function bloodAndNoise(volume: Volume, heart: HeartLocation, distance: Float32Ar
       for (let xx = x * fx + 1; xx < (x + 1) * fx; xx++) {
         const v = xx + yy * nx + vz * nx * ny;
         values.push(volume.hu[v]);
-        diffs.push(Math.abs(volume.hu[v] - volume.hu[v - 1]));
+        if (
+          (xx - x * fx) % k === 0 &&
+          (yy - y * fy) % k === 0 &&
+          xx + 2 * k <= (x + 1) * fx &&
+          yy + k <= (y + 1) * fy
+        ) {
+          diffs.push(Math.abs(blockMean(v) - blockMean(v + k)));
+        }
         if (xx % 3 === 1 && yy % 3 === 1 && yy > 0 && yy < ny - 1) {
           let m = 0;
           for (let dy = -1; dy <= 1; dy++) for (let dx = -1; dx <= 1; dx++) m += volume.hu[v + dx + dy * nx] / 9;
@@ -170,7 +191,7 @@ function bloodAndNoise(volume: Volume, heart: HeartLocation, distance: Float32Ar
       }
     }
   }
-  if (!values.length || !means.length) return { bloodHu: 40, noiseHu: 20, smoothedNoiseHu: 10 };
+  if (!values.length || !means.length || !diffs.length) return { bloodHu: 40, noiseHu: 20, smoothedNoiseHu: 10 };
   const bloodHu = median(values);
   const meanOfMeans = median(means);
   // For independent Gaussian noise, |a − b| has median 0.6745·√2·σ, and |x − median| has median 0.6745·σ.
@@ -306,6 +327,7 @@ function decide(
     return 'behind-atria';
   }
   if (c.lungShare > MAX_LUNG_SHARE) return 'lung-edge';
+  if (c.lungShare > LUNG_SHARE_NEEDING_FAT && c.fatShare < FAT_SHARE_NEAR_LUNG) return 'lung-edge';
   if (c.smoothedPeakHu < blood.bloodHu + Math.max(NOISE_MIN_RISE_HU, NOISE_SMOOTHED_SDS * blood.smoothedNoiseHu)) {
     return 'noise';
   }
@@ -336,9 +358,11 @@ export function labelCalciumByAnatomy(volume: Volume): AnatomyLabelling {
   const distance = signedDistance(heart.mask, heart.grid.dims, heart.grid.spacingMm);
   const aorta = locateDescendingAorta(heart.grid, heart.masks, heart.mask, heart.frame);
   const box = zoneBox(volume, heart);
-  const sharp = bloodAndNoise(volume, heart, distance).noiseHu > SHARP_KERNEL_NOISE_HU;
-  const searched = sharp ? softenedCopy(volume, box) : volume;
-  const blood = bloodAndNoise(searched, heart, distance);
+  const blood = bloodAndNoise(volume, heart, distance);
+  const sharp = blood.noiseHu > SHARP_KERNEL_NOISE_HU;
+  // Sharp kernel: candidates are searched on a softened copy (soften-sharp-kernel.ts), with its own noise statistics.
+  const searched = sharp ? softenedCopy(volume, box, Math.max(1, Math.round(1 / volume.spacingMm[0]))) : volume;
+  const searchedBlood = sharp ? bloodAndNoise(searched, heart, distance) : blood;
   const spine = spineCells(heart);
   const spineDistance = spine
     ? coarseFieldAt(heart, signedDistance(spine, heart.grid.dims, heart.grid.spacingMm))
@@ -347,7 +371,7 @@ export function labelCalciumByAnatomy(volume: Volume): AnatomyLabelling {
   const candidates: CandidateRecord[] = [];
   for (const c of findCandidates(searched, box, CALCIUM_HU)) {
     const d = surface(c.centroidMm);
-    const decision = decide(c, d, heart, aorta, blood, spineDistance);
+    const decision = decide(c, d, heart, aorta, searchedBlood, spineDistance);
     let label: CalciumLabel = CalciumLabel.Background;
     if (decision === 'coronary') {
       const artery = arteryByAnatomy(c.centroidMm, sectionCentre(heart, c.centroidMm[2]), heart.frame, heart.zRangeMm);

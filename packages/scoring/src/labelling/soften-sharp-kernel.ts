@@ -1,18 +1,19 @@
 /**
  * Sharp reconstruction kernels (B70f, L, LUNG) add fine noise and overshoot at every edge, which a 130 HU threshold
  * turns into bright specks and rims. Where the noise inside the heart says the kernel is sharp, candidates are found
- * on a copy smoothed in-plane with a 5-tap binomial filter (about a soft kernel's resolution); real calcium keeps its
+ * on a copy smoothed in-plane with a 5-tap binomial filter, taps about 1 mm apart (about a soft kernel's resolution); real calcium keeps its
  * peak well above 130 HU, specks and rims do not. Only the box that holds the candidates is smoothed.
  */
 import type { Volume } from '@cacscreen/dicom';
 import type { NativeBox } from './calcium-candidates';
 
-/** Per-pixel noise SD (HU) in blood above which a series is treated as a sharp-kernel reconstruction. */
-export const SHARP_KERNEL_NOISE_HU = 20;
+/** Noise SD (HU) of ~1 mm blocks in blood above which a series is treated as a sharp-kernel reconstruction (soft kernels: 4–9 HU in the real scans here; B70f 19, L 40). */
+export const SHARP_KERNEL_NOISE_HU = 14;
 
 const TAPS = [1, 4, 6, 4, 1];
 
-export function softenedCopy(volume: Volume, box: NativeBox): Volume {
+/** `stepPx`: pixels between taps, so the filter spans about the same millimetres at every pixel size. */
+export function softenedCopy(volume: Volume, box: NativeBox, stepPx = 1): Volume {
   const [nx, ny] = volume.dims;
   const plane = nx * ny;
   const hu = new Int16Array(volume.hu);
@@ -25,7 +26,7 @@ export function softenedCopy(volume: Volume, box: NativeBox): Volume {
       for (let x = x0; x <= x1; x++) {
         let sum = 0;
         for (let k = -2; k <= 2; k++)
-          sum += TAPS[k + 2] * volume.hu[base + y * nx + Math.min(nx - 1, Math.max(0, x + k))];
+          sum += TAPS[k + 2] * volume.hu[base + y * nx + Math.min(nx - 1, Math.max(0, x + k * stepPx))];
         row[x] = sum / 16;
       }
       for (let x = x0; x <= x1; x++) hu[base + y * nx + x] = Math.round(row[x]);
@@ -33,7 +34,8 @@ export function softenedCopy(volume: Volume, box: NativeBox): Volume {
     for (let x = x0; x <= x1; x++) {
       for (let y = y0; y <= y1; y++) {
         let sum = 0;
-        for (let k = -2; k <= 2; k++) sum += TAPS[k + 2] * hu[base + Math.min(ny - 1, Math.max(0, y + k)) * nx + x];
+        for (let k = -2; k <= 2; k++)
+          sum += TAPS[k + 2] * hu[base + Math.min(ny - 1, Math.max(0, y + k * stepPx)) * nx + x];
         row[y] = sum / 16;
       }
       for (let y = y0; y <= y1; y++) hu[base + y * nx + x] = Math.round(row[y]);
