@@ -1,9 +1,10 @@
 /**
  * npm run bench:analyze — analyzeSeries' work on one large series: decode 512² × 300 slices (explicit VR little
- * endian, as most archives store CT) → CNN labelling → Agatston → key images. Prints per-stage medians, the process's
+ * endian, as most archives store CT) → calcium labelling (the default anatomy labeller, or BENCH_LABELLER=cnn |
+ * baseline) → Agatston → key images. Prints per-stage medians, the process's
  * peak memory and the ratio to the seed study's 18.3 s per scan.
  *
- *   BENCH_RUNS=5 BENCH_THREADS=2 BENCH_LABELLER=cnn npm run bench:analyze
+ *   BENCH_RUNS=5 BENCH_THREADS=2 BENCH_LABELLER=anatomy npm run bench:analyze
  */
 import { existsSync, mkdirSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -14,6 +15,7 @@ import {
   type CalciumLabeller,
   type CnnLabeller,
   computeAgatston,
+  createAnatomyLabeller,
   createBaselineLabeller,
   createCnnLabeller,
   renderKeyImages,
@@ -21,7 +23,7 @@ import {
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 const THREADS = process.env.BENCH_THREADS ? Number(process.env.BENCH_THREADS) : undefined;
-const LABELLER = process.env.BENCH_LABELLER ?? 'cnn';
+const LABELLER = process.env.BENCH_LABELLER ?? 'anatomy';
 const SEED_STUDY_SECONDS = 18.3;
 const SERIES_DIR = join(tmpdir(), 'cacscreen-bench-512x300');
 
@@ -61,7 +63,9 @@ async function main(): Promise<void> {
   const labeller: CalciumLabeller =
     LABELLER === 'baseline'
       ? createBaselineLabeller()
-      : await createCnnLabeller({ intraOpThreads: THREADS, provider: 'cpu' });
+      : LABELLER === 'anatomy'
+        ? createAnatomyLabeller()
+        : await createCnnLabeller({ intraOpThreads: THREADS, provider: 'cpu' });
   const stages: Record<string, number[]> = { decode: [], label: [], score: [], keyImages: [], total: [] };
   const cnnStages: Record<string, number[]> = { crop: [], features: [], inference: [], mapBack: [] };
   for (let run = 0; run <= RUNS; run++) {
