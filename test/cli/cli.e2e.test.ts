@@ -83,6 +83,11 @@ describe('cacscreen CLI', () => {
     expect(out.cacDrs).toBe(drs);
     expect(out.category).toBe({ '0': '0', '1': '1-99', '2': '100-299', '3': '>=300' }[drs]);
     expect(out.timingsMs.total).toBeGreaterThan(0);
+
+    // --overlay writes a picture of where the heart was found (a PNG a person can open).
+    const overlay = path.join(work, 'overlay.png');
+    expect(cacscreen(['score', path.join(work, 'archive', study.path), '--overlay', overlay]).code).toBe(0);
+    expect(fs.readFileSync(overlay).subarray(1, 4).toString('ascii')).toBe('PNG');
   });
 
   it('score exits 0 with a rejection and its reason for a folder with no DICOM, 2 for a missing folder', () => {

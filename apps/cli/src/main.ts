@@ -25,6 +25,7 @@ program
   .description('score one study folder (no services needed)')
   .option('--json', 'print the result as one JSON object')
   .option('--roi <file>', 'phantom QA: score all calcium inside the regions in this JSON file (no labeller)')
+  .option('--overlay <file.png>', 'also write a picture of where the heart was found and what was labelled')
   .option('--labeller <name>', 'calcium labeller: anatomy | cnn | baseline (default: CACSCREEN_LABELLER, else anatomy)')
   .action((dir: string, options) => scoreCommand(dir, options));
 

@@ -4,6 +4,8 @@ import { DicomError, indexFolder, readSeriesVolume, selectSeries } from '@cacscr
 import {
   analyzeVolume,
   CalciumLabeller,
+  locateHeart,
+  renderHeartOverlay,
   parseRoiFile,
   Roi,
   RoiScore,
@@ -17,6 +19,8 @@ export interface ScoreCommandOptions {
   json?: boolean;
   roi?: string;
   labeller?: string;
+  /** Write a PNG of where the heart was found and what was labelled (anatomy/render-heart-overlay.ts). */
+  overlay?: string;
 }
 
 const round = (value: number, digits = 2) => Math.round(value * 10 ** digits) / 10 ** digits;
@@ -94,7 +98,7 @@ function scoreFields(score: ScoreResult) {
 /** Scores one study folder without any service: index → choose a series → volume → label → Agatston. */
 export async function scoreStudyFolder(
   dir: string,
-  options: { labeller: CalciumLabeller | null; rois: Roi[] | null },
+  options: { labeller: CalciumLabeller | null; rois: Roi[] | null; overlay?: string },
 ): Promise<ScoreOutput> {
   const timings: Record<string, number> = {};
   const t0 = performance.now();
@@ -162,7 +166,8 @@ export async function scoreStudyFolder(
   };
   let output: ScoreOutput;
   if (options.labeller) {
-    const { score, timingsMs, warnings: labellerWarnings } = await analyzeVolume(volume, options.labeller);
+    const { score, labels, timingsMs, warnings: labellerWarnings } = await analyzeVolume(volume, options.labeller);
+    if (options.overlay) fs.writeFileSync(options.overlay, renderHeartOverlay(volume, locateHeart(volume), labels));
     timings.label = Math.round(timingsMs.label);
     timings.score = Math.round(timingsMs.score);
     output = { status: 'scored', reason: null, ...base, ...scoreFields(score), timingsMs: timings };
@@ -215,7 +220,7 @@ function printHuman(output: ScoreOutput): void {
   for (const warning of output.warnings) console.log(`Warning: ${warning}`);
 }
 
-/** `cacscreen score <dir> [--json] [--roi FILE] [--labeller NAME]`. */
+/** `cacscreen score <dir> [--json] [--roi FILE] [--labeller NAME] [--overlay FILE.png]`. */
 export async function scoreCommand(dir: string, options: ScoreCommandOptions): Promise<void> {
   const folder = path.resolve(dir);
   if (!fs.existsSync(folder) || !fs.statSync(folder).isDirectory()) throw new UsageError(`not a directory: ${dir}`);
@@ -236,7 +241,10 @@ export async function scoreCommand(dir: string, options: ScoreCommandOptions): P
       throw new UsageError((error as Error).message);
     }
   }
-  const output = await scoreStudyFolder(folder, { labeller, rois });
+  if (options.overlay && !fs.existsSync(path.dirname(path.resolve(options.overlay)))) {
+    throw new UsageError(`overlay folder not found: ${path.dirname(options.overlay)}`);
+  }
+  const output = await scoreStudyFolder(folder, { labeller, rois, overlay: options.overlay });
   if (options.json) process.stdout.write(`${JSON.stringify(output, null, 2)}\n`);
   else printHuman(output);
 }
