@@ -9,11 +9,12 @@
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { readSeriesVolume, type Volume, voxelToPatientMm } from '@cacscreen/dicom';
+import { readSeriesVolume, type Volume } from '@cacscreen/dicom';
 import { EVALUATION_SEED_BASE, generateThorax, insertHybridLesions, sampleAcquisition } from '@cacscreen/phantom';
 import { generateIndependentStudy, independentSeeds } from '@cacscreen/phantom-independent';
 import { CalciumLabel, heartSurfaceDistance, locateHeart } from '@cacscreen/scoring';
 import { cardiacFieldOfView } from './cardiac-fov';
+import { type Deposit, groupByNearestDeposit } from './phantom-lesions';
 
 /** Fields of view (mm) of the gated look-alike backgrounds, cycled through. */
 const CARDIAC_FOVS_MM = [170, 200, 240];
@@ -26,11 +27,6 @@ export const SET_TITLES: Record<EvalSet, string> = {
   c: '(c) hybrid: synthetic lesions in real CT backgrounds',
   d: '(d) real scans against the adjudicated reads',
 };
-
-export interface Deposit {
-  label: number;
-  centreMm: [number, number, number];
-}
 
 export interface EvalCase {
   set: EvalSet;
@@ -161,25 +157,5 @@ export async function buildCase(plan: CasePlan): Promise<EvalCase> {
 
 /** Truly coronary voxels grouped by their nearest deposit of the same artery (one lesion however noise splits it). */
 export function truthGroups(c: EvalCase): { label: number; voxels: number[] }[] {
-  if (!c.labels) return [];
-  const deposits = c.deposits.filter((d) => d.label >= CalciumLabel.LM && d.label <= CalciumLabel.RCA);
-  const groups = deposits.map((d) => ({ label: d.label, voxels: [] as number[] }));
-  const [nx, ny] = c.volume.dims;
-  c.labels.forEach((label, i) => {
-    if (label < CalciumLabel.LM || label > CalciumLabel.RCA) return;
-    const x = i % nx;
-    const y = ((i - x) / nx) % ny;
-    const p = voxelToPatientMm(c.volume, x, y, Math.floor(i / (nx * ny)));
-    let best = -1;
-    let bestD = Infinity;
-    deposits.forEach((d, k) => {
-      const dd = (p[0] - d.centreMm[0]) ** 2 + (p[1] - d.centreMm[1]) ** 2 + (p[2] - d.centreMm[2]) ** 2;
-      if (d.label === label && dd < bestD) {
-        bestD = dd;
-        best = k;
-      }
-    });
-    if (best >= 0) groups[best].voxels.push(i);
-  });
-  return groups.filter((g) => g.voxels.length > 0);
+  return c.labels ? groupByNearestDeposit(c.volume, c.labels, c.deposits) : [];
 }

@@ -3,20 +3,28 @@ import { type Volume, voxelToPatientMm } from '@cacscreen/dicom';
 import type { PhantomStudy } from '@cacscreen/phantom';
 import { CalciumLabel } from '@cacscreen/scoring';
 
+export interface Deposit {
+  label: number;
+  centreMm: [number, number, number];
+}
+
 /**
- * Truly coronary voxels grouped by their nearest coronary deposit of the same artery: the phantom knows its deposits,
+ * Truly coronary voxels grouped by their nearest coronary deposit of the same artery: a generator knows its deposits,
  * so one that noise splits into pieces still counts as one lesion.
  */
-export function truthLesionGroups(study: PhantomStudy): number[][] {
-  const deposits = study.lesions.filter((l) => l.label >= CalciumLabel.LM && l.label <= CalciumLabel.RCA);
-  const groups = deposits.map(() => [] as number[]);
-  const v = study.volume;
-  const [nx, ny] = v.dims;
-  study.labels.forEach((label, i) => {
+export function groupByNearestDeposit(
+  volume: Volume,
+  labels: Uint8Array,
+  allDeposits: Deposit[],
+): { label: number; voxels: number[] }[] {
+  const deposits = allDeposits.filter((l) => l.label >= CalciumLabel.LM && l.label <= CalciumLabel.RCA);
+  const groups = deposits.map((d) => ({ label: d.label, voxels: [] as number[] }));
+  const [nx, ny] = volume.dims;
+  labels.forEach((label, i) => {
     if (label < CalciumLabel.LM || label > CalciumLabel.RCA) return;
     const x = i % nx;
     const y = ((i - x) / nx) % ny;
-    const p = voxelToPatientMm(v, x, y, Math.floor(i / (nx * ny)));
+    const p = voxelToPatientMm(volume, x, y, Math.floor(i / (nx * ny)));
     let best = -1;
     let bestD = Infinity;
     deposits.forEach((d, k) => {
@@ -26,9 +34,14 @@ export function truthLesionGroups(study: PhantomStudy): number[][] {
         best = k;
       }
     });
-    if (best >= 0) groups[best].push(i);
+    if (best >= 0) groups[best].voxels.push(i);
   });
-  return groups.filter((g) => g.length > 0);
+  return groups.filter((g) => g.voxels.length > 0);
+}
+
+/** The first generator's deposits as true lesions (voxel lists), for the lesion-agreement metrics. */
+export function truthLesionGroups(study: PhantomStudy): number[][] {
+  return groupByNearestDeposit(study.volume, study.labels, study.lesions).map((g) => g.voxels);
 }
 
 /** Pixels that make the Agatston minimum lesion area of 1 mm² on this volume's slices. */

@@ -5,7 +5,7 @@
  */
 import { type CoarseGrid, cellToPatient } from './coarse-grid';
 import type { HeartFrame, Vec3 } from './heart-frame';
-import { blobs2d, erode2d } from './slice-blobs';
+import { blobs2d, erode2d, roundness } from './slice-blobs';
 import { SOFT_TISSUE_HU, Tissue, type TissueMasks } from './tissue-masks';
 
 const AORTA_AREA_MM2: [number, number] = [450, 2000];
@@ -46,14 +46,7 @@ export function locateAorticRoot(
       const radiusCells = Math.sqrt(blob.cells.length / Math.PI) + 1;
       const areaMm2 = Math.PI * radiusCells * radiusCells * cellArea;
       if (areaMm2 < AORTA_AREA_MM2[0] || areaMm2 > AORTA_AREA_MM2[1]) continue;
-      let maxR2 = 0;
-      for (const p of blob.cells) {
-        const x = p % nx;
-        const y = (p - x) / nx;
-        maxR2 = Math.max(maxR2, (x - blob.cx) ** 2 + (y - blob.cy) ** 2);
-      }
-      const roundness = blob.cells.length / (Math.PI * (Math.sqrt(maxR2) + 0.5) ** 2);
-      if (roundness < MIN_ROUNDNESS) continue;
+      if (roundness(blob, nx) < MIN_ROUNDNESS) continue;
       const [px, py, pz] = cellToPatient(grid, blob.cx, blob.cy, z);
       const rightward = cx - px; // LPS: smaller x is the patient's right
       if (rightward < -15 || rightward > 60) continue;

@@ -5,7 +5,7 @@
  */
 import { type CoarseGrid, cellToPatient } from './coarse-grid';
 import type { HeartFrame } from './heart-frame';
-import { blobs2d, erode2d } from './slice-blobs';
+import { blobs2d, erode2d, roundness } from './slice-blobs';
 import { SOFT_TISSUE_HU, Tissue, type TissueMasks } from './tissue-masks';
 
 const AREA_MM2: [number, number] = [250, 1300];
@@ -45,18 +45,13 @@ function roundBlobs(
     const radiusCells = Math.sqrt(blob.cells.length / Math.PI) + 1;
     const areaMm2 = Math.PI * radiusCells * radiusCells * cellArea;
     if (areaMm2 < AREA_MM2[0] || areaMm2 > AREA_MM2[1]) continue;
-    let maxR2 = 0;
-    for (const p of blob.cells) {
-      const x = p % nx;
-      maxR2 = Math.max(maxR2, (x - blob.cx) ** 2 + ((p - x) / nx - blob.cy) ** 2);
-    }
-    const roundness = blob.cells.length / (Math.PI * (Math.sqrt(maxR2) + 0.5) ** 2);
-    if (roundness < MIN_ROUNDNESS) continue;
+    const round = roundness(blob, nx);
+    if (round < MIN_ROUNDNESS) continue;
     const centreMm = cellToPatient(grid, blob.cx, blob.cy, z);
     const [cx, cy] = heart.centreMm;
     if (centreMm[1] < cy) continue; // behind the heart's centre (LPS: +y posterior)
     if (Math.hypot(centreMm[0] - cx, centreMm[1] - cy) > MAX_IN_PLANE_OFFSET_MM) continue;
-    out.push({ centreMm, radiusMm: Math.sqrt(areaMm2 / Math.PI), roundness });
+    out.push({ centreMm, radiusMm: Math.sqrt(areaMm2 / Math.PI), roundness: round });
   }
   return out;
 }

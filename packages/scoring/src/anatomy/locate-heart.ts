@@ -20,7 +20,7 @@ import { type CoarseGrid, cellToPatient, coarseGrid } from './coarse-grid';
 import { fitHeartFrame } from './ellipsoid-fit';
 import { locateAorticRoot } from './locate-aortic-root';
 import type { HeartFrame } from './heart-frame';
-import { type Blob, blobs2d, componentsTouching, dilate2d, erode2d } from './slice-blobs';
+import { type Blob, blobs2d, componentsTouching, dilate2d, erode2d, roundness } from './slice-blobs';
 import { SOFT_TISSUE_HU, Tissue, tissueMasks, type TissueMasks } from './tissue-masks';
 
 /** Smallest axial section of the seed blob (mm²): a heart at its widest is 6,000–15,000 mm². */
@@ -156,16 +156,13 @@ function lungFlankedShare(masks: TissueMasks, cells: number[], nx: number, ny: n
  */
 function shapeAndPlaceWeight(grid: CoarseGrid, masks: TissueMasks, blob: Blob, z: number): number {
   const [nx, ny] = grid.dims;
-  let maxR2 = 0;
   let onBorder = 0;
   for (const p of blob.cells) {
     const x = p % nx;
     const y = (p - x) / nx;
-    maxR2 = Math.max(maxR2, (x - blob.cx) ** 2 + (y - blob.cy) ** 2);
     if (x <= 1 || y <= 1 || x >= nx - 2 || y >= ny - 2) onBorder++;
   }
-  const compactness = blob.cells.length / (Math.PI * (Math.sqrt(maxR2) + 0.5) ** 2);
-  let weight = Math.min(1, compactness / MIN_COMPACTNESS);
+  let weight = Math.min(1, roundness(blob, nx) / MIN_COMPACTNESS);
   weight *= Math.max(0, 1 - (BORDER_PENALTY * onBorder) / blob.cells.length);
   if (!masks.cutByFieldOfView[z]) {
     let x0 = nx;

@@ -86,3 +86,13 @@ export function componentsTouching(mask: Uint8Array, keep: Uint8Array, nx: numbe
   }
   return out;
 }
+
+/** Cells over the area of the smallest centred disc that holds them: 1 for a disc, small for a slab or a ring. */
+export function roundness(blob: Blob, nx: number): number {
+  let maxR2 = 0;
+  for (const p of blob.cells) {
+    const x = p % nx;
+    maxR2 = Math.max(maxR2, (x - blob.cx) ** 2 + ((p - x) / nx - blob.cy) ** 2);
+  }
+  return blob.cells.length / (Math.PI * (Math.sqrt(maxR2) + 0.5) ** 2);
+}
