@@ -1,9 +1,11 @@
 /**
- * A coarse copy of an axial volume (cells of about 4 mm) that the anatomy finders work on: block means over all the
- * native voxels of each cell, so low-dose noise averages out, in one pass over the native voxels.
+ * A coarse copy of an axial volume (cells of about 4 mm) that the anatomy finders work on: block means over the
+ * native voxels of each cell (all of a slice's, and up to two slices per cell), so low-dose noise averages out.
  */
 import type { Volume } from '@cacscreen/dicom';
 import type { Vec3 } from './heart-frame';
+
+const SLICES_PER_CELL = 2;
 
 /** Value given to cells outside the reconstructed field of view (padding), far below air. */
 export const PADDING_HU = -3000;
@@ -58,8 +60,12 @@ export function coarseGrid(volume: Volume, targetMm = 4): CoarseGrid {
   const cellOfX = new Int32Array(cw * factor[0]);
   for (let x = 0; x < cellOfX.length; x++) cellOfX[x] = (x / factor[0]) | 0;
   const hu = volume.hu;
-  for (let z = 0; z < cs * factor[2]; z++) {
-    const cz = (z / factor[2]) | 0;
+  // Thin slices: at most SLICES_PER_CELL evenly spaced native slices per coarse slice (enough to average the noise,
+  // a fraction of the reading on a 0.6 mm series).
+  const used = Math.min(factor[2], SLICES_PER_CELL);
+  for (let k = 0; k < cs * used; k++) {
+    const cz = (k / used) | 0;
+    const z = cz * factor[2] + Math.floor(((k % used) + 0.5) * (factor[2] / used));
     for (let y = 0; y < ch * factor[1]; y++) {
       const row = z * plane + y * cols;
       const cellRow = (cz * ch + ((y / factor[1]) | 0)) * cw;
@@ -69,7 +75,7 @@ export function coarseGrid(volume: Volume, targetMm = 4): CoarseGrid {
       }
     }
   }
-  const perCell = factor[0] * factor[1] * factor[2];
+  const perCell = factor[0] * factor[1] * used;
   const out = new Float32Array(sums.length);
   for (let i = 0; i < sums.length; i++) out[i] = sums[i] / perCell;
   const spacingMm: Vec3 = [

@@ -111,6 +111,8 @@ export interface AnatomyLabelling {
   smoothedNoiseHu: number;
   /** Whether the series was treated as a sharp-kernel reconstruction (candidates found on a softened copy). */
   sharpKernel: boolean;
+  /** Milliseconds per stage (heart, context, candidates, rules), for benchmarks. */
+  timingsMs: Record<string, number>;
 }
 
 /** The native voxel box covering the coronary zone. */
@@ -203,15 +205,15 @@ function bloodAndNoise(volume: Volume, heart: HeartLocation, distance: Float32Ar
 }
 
 /**
- * Centre (patient x, y) of the heart's axial section nearest to height z: the heart's base lies behind and above its
- * centre of mass, so angles around the section's own centre say more about which groove a point is in.
+ * Centre (patient x, y) of the heart's axial section nearest to a height z: the heart's base lies behind and above its
+ * centre of mass, so angles around the section's own centre say more about which groove a point is in. Computed once
+ * per coarse slice.
  */
-export function sectionCentre(heart: HeartLocation, zMm: number): [number, number] {
+export function sectionCentres(heart: HeartLocation): (zMm: number) => [number, number] {
   const { grid, mask } = heart;
   const [nx, ny, nz] = grid.dims;
   const plane = nx * ny;
-  let best: [number, number] = [heart.frame.centreMm[0], heart.frame.centreMm[1]];
-  let bestDz = Infinity;
+  const centres: { z: number; xy: [number, number] }[] = [];
   for (let z = 0; z < nz; z++) {
     let n = 0;
     let sx = 0;
@@ -225,13 +227,21 @@ export function sectionCentre(heart: HeartLocation, zMm: number): [number, numbe
     }
     if (!n) continue;
     const c = cellToPatient(grid, sx / n, sy / n, z);
-    const dz = Math.abs(c[2] - zMm);
-    if (dz < bestDz) {
-      bestDz = dz;
-      best = [c[0], c[1]];
-    }
+    centres.push({ z: c[2], xy: [c[0], c[1]] });
   }
-  return best;
+  const fallback: [number, number] = [heart.frame.centreMm[0], heart.frame.centreMm[1]];
+  return (zMm) => {
+    let best = fallback;
+    let bestDz = Infinity;
+    for (const c of centres) {
+      const dz = Math.abs(c.z - zMm);
+      if (dz < bestDz) {
+        bestDz = dz;
+        best = c.xy;
+      }
+    }
+    return best;
+  };
 }
 
 /**
@@ -243,12 +253,13 @@ function spineCells(heart: HeartLocation): Uint8Array | null {
   const [nx, ny, nz] = grid.dims;
   const plane = nx * ny;
   const bone = new Uint8Array(grid.hu.length);
+  // Axial grid: a cell's patient y depends on its row only.
+  const behind = Array.from({ length: ny }, (_, y) => cellToPatient(grid, 0, y, 0)[1] > heart.frame.centreMm[1]);
   for (let i = 0; i < bone.length; i++) {
     if (grid.hu[i] < BONE_CELL_HU) continue;
     const x = i % nx;
     const y = ((i - x) / nx) % ny;
-    const z = (i - x - y * nx) / plane;
-    if (cellToPatient(grid, x, y, z)[1] > heart.frame.centreMm[1]) bone[i] = 1;
+    if (behind[y]) bone[i] = 1;
   }
   const seen = new Uint8Array(bone.length);
   let best: number[] = [];
@@ -304,6 +315,7 @@ function decide(
   aorta: (AortaSection | null)[],
   blood: BloodStatistics,
   spineDistance: SurfaceDistance | null,
+  sections: (zMm: number) => [number, number],
 ): CandidateDecision {
   if (c.volumeMm3 > BONE_MM3) return 'bone';
   const root = heart.frame.aorticRootMm;
@@ -318,7 +330,7 @@ function decide(
     const r = Math.hypot(c.centroidMm[0] - section.centreMm[0], c.centroidMm[1] - section.centreMm[1]);
     if (r <= section.radiusMm + AORTA_MARGIN_MM) return 'aorta';
   }
-  const [hx, hy] = sectionCentre(heart, c.centroidMm[2]);
+  const [hx, hy] = sections(c.centroidMm[2]);
   if (spineDistance && c.centroidMm[1] > hy + BEHIND_SECTION_MM && spineDistance(c.centroidMm) < SPINE_CLEARANCE_MM) {
     return 'by-spine';
   }
@@ -341,8 +353,16 @@ function decide(
 }
 
 export function labelCalciumByAnatomy(volume: Volume): AnatomyLabelling {
+  const timings: Record<string, number> = {};
+  let mark = performance.now();
+  const lap = (stage: string) => {
+    const now = performance.now();
+    timings[stage] = (timings[stage] ?? 0) + now - mark;
+    mark = now;
+  };
   const labels = new Uint8Array(volume.hu.length);
   const heart = locateHeart(volume);
+  lap('heart');
   if (!heart.found) {
     return {
       labels,
@@ -353,28 +373,38 @@ export function labelCalciumByAnatomy(volume: Volume): AnatomyLabelling {
       bloodHu: NaN,
       noiseHu: NaN,
       smoothedNoiseHu: NaN,
+      timingsMs: timings,
     };
   }
   const distance = signedDistance(heart.mask, heart.grid.dims, heart.grid.spacingMm);
+  lap('distance');
   const aorta = locateDescendingAorta(heart.grid, heart.masks, heart.mask, heart.frame);
+  lap('aorta');
   const box = zoneBox(volume, heart);
   const blood = bloodAndNoise(volume, heart, distance);
+  lap('noise');
   const sharp = blood.noiseHu > SHARP_KERNEL_NOISE_HU;
   // Sharp kernel: candidates are searched on a softened copy (soften-sharp-kernel.ts), with its own noise statistics.
   const searched = sharp ? softenedCopy(volume, box, Math.max(1, Math.round(1 / volume.spacingMm[0]))) : volume;
   const searchedBlood = sharp ? bloodAndNoise(searched, heart, distance) : blood;
+  lap('soften');
   const spine = spineCells(heart);
+  lap('spine');
   const spineDistance = spine
     ? coarseFieldAt(heart, signedDistance(spine, heart.grid.dims, heart.grid.spacingMm))
     : null;
   const surface = coarseFieldAt(heart, distance);
+  const sections = sectionCentres(heart);
+  lap('context');
+  const found = findCandidates(searched, box, CALCIUM_HU);
+  lap('candidates');
   const candidates: CandidateRecord[] = [];
-  for (const c of findCandidates(searched, box, CALCIUM_HU)) {
+  for (const c of found) {
     const d = surface(c.centroidMm);
-    const decision = decide(c, d, heart, aorta, searchedBlood, spineDistance);
+    const decision = decide(c, d, heart, aorta, searchedBlood, spineDistance, sections);
     let label: CalciumLabel = CalciumLabel.Background;
     if (decision === 'coronary') {
-      const artery = arteryByAnatomy(c.centroidMm, sectionCentre(heart, c.centroidMm[2]), heart.frame, heart.zRangeMm);
+      const artery = arteryByAnatomy(c.centroidMm, sections(c.centroidMm[2]), heart.frame, heart.zRangeMm);
       label = (CORONARY_ARTERIES.indexOf(artery) + CalciumLabel.LM) as CalciumLabel;
     } else if (
       decision !== 'outside-zone' &&
@@ -398,5 +428,6 @@ export function labelCalciumByAnatomy(volume: Volume): AnatomyLabelling {
       label,
     });
   }
-  return { labels, heart, aorta, candidates, sharpKernel: sharp, ...blood };
+  lap('rules');
+  return { labels, heart, aorta, candidates, sharpKernel: sharp, ...blood, timingsMs: timings };
 }

@@ -83,9 +83,12 @@ export function findCandidates(volume: Volume, box: NativeBox, thresholdHu: numb
 function describe(volume: Volume, voxels: number[], voxelMm3: number): Candidate {
   const [nx, ny, nz] = volume.dims;
   const plane = nx * ny;
-  const [sx, sy] = volume.spacingMm;
+  const [px, py] = volume.spacingMm;
   let peak = -Infinity;
-  const sum = [0, 0, 0];
+  // Index sums and bounds (integer work per voxel), turned into patient millimetres once at the end.
+  let sx = 0;
+  let sy = 0;
+  let sz = 0;
   const lo = [Infinity, Infinity, Infinity];
   const hi = [-Infinity, -Infinity, -Infinity];
   for (const v of voxels) {
@@ -93,20 +96,23 @@ function describe(volume: Volume, voxels: number[], voxelMm3: number): Candidate
     const x = v % nx;
     const y = ((v - x) / nx) % ny;
     const z = (v - x - y * nx) / plane;
-    const p = voxelToPatientMm(volume, x, y, z);
-    for (let a = 0; a < 3; a++) {
-      sum[a] += p[a];
-      lo[a] = Math.min(lo[a], p[a]);
-      hi[a] = Math.max(hi[a], p[a]);
-    }
+    sx += x;
+    sy += y;
+    sz += z;
+    if (x < lo[0]) lo[0] = x;
+    if (y < lo[1]) lo[1] = y;
+    if (z < lo[2]) lo[2] = z;
+    if (x > hi[0]) hi[0] = x;
+    if (y > hi[1]) hi[1] = y;
+    if (z > hi[2]) hi[2] = z;
   }
-  // The shell: sample a few voxels of the candidate (all of a small one) and look around each in its slice.
+  // The shell: sample a few voxels of the candidate (all of a small one) and look around each in its slice; the
+  // smoothed peak is taken over the same samples.
   let smoothedPeak = -Infinity;
   let fat = 0;
   let lung = 0;
   let total = 0;
   const shell: number[] = [];
-  // The smoothed peak is taken over the brightest voxels; the shell over a spread of them.
   const stride = Math.max(1, Math.floor(voxels.length / 64));
   for (let k = 0; k < voxels.length; k += stride) {
     const v = voxels[k];
@@ -125,8 +131,8 @@ function describe(volume: Volume, voxels: number[], voxelMm3: number): Candidate
     if (mean > smoothedPeak) smoothedPeak = mean;
     for (const r of SHELL_MM) {
       for (const [cx, cy] of DIRECTIONS) {
-        const xx = Math.round(x + (cx * r) / sx);
-        const yy = Math.round(y + (cy * r) / sy);
+        const xx = Math.round(x + (cx * r) / px);
+        const yy = Math.round(y + (cy * r) / py);
         if (xx < 0 || yy < 0 || xx >= nx || yy >= ny) continue;
         const h = volume.hu[xx + yy * nx + z * plane];
         if (h >= 130) continue; // calcium of the same lesion or a neighbour says nothing of the surroundings
@@ -142,8 +148,8 @@ function describe(volume: Volume, voxels: number[], voxelMm3: number): Candidate
     voxels,
     volumeMm3: n * voxelMm3,
     peakHu: peak,
-    centroidMm: [sum[0] / n, sum[1] / n, sum[2] / n],
-    extentMm: Math.max(hi[0] - lo[0], hi[1] - lo[1], hi[2] - lo[2]),
+    centroidMm: voxelToPatientMm(volume, sx / n, sy / n, sz / n),
+    extentMm: Math.max(...[0, 1, 2].map((a) => (hi[a] - lo[a]) * volume.spacingMm[a])),
     fatShare: total ? fat / total : 0,
     lungShare: total ? lung / total : 0,
     smoothedPeakHu: smoothedPeak,

@@ -16,29 +16,47 @@ const TAPS = [1, 4, 6, 4, 1];
 export function softenedCopy(volume: Volume, box: NativeBox, stepPx = 1): Volume {
   const [nx, ny] = volume.dims;
   const plane = nx * ny;
-  const hu = new Int16Array(volume.hu);
-  const row = new Float32Array(Math.max(nx, ny));
+  const src = volume.hu;
+  const hu = new Int16Array(src);
   const [x0, y0, z0] = box.lo;
   const [x1, y1, z1] = box.hi;
+  // One slice at a time: the horizontal pass into `across` (rounded, as the vertical pass reads it), then the
+  // vertical pass row by row, both in memory order.
+  const across = new Int16Array(plane);
+  const clampX = (x: number) => (x < 0 ? 0 : x >= nx ? nx - 1 : x);
+  const clampY = (y: number) => (y < 0 ? 0 : y >= ny ? ny - 1 : y);
+  const s1 = stepPx;
+  const s2 = 2 * stepPx;
   for (let z = z0; z <= z1; z++) {
     const base = z * plane;
+    across.set(src.subarray(base, base + plane));
     for (let y = y0; y <= y1; y++) {
+      const row = base + y * nx;
       for (let x = x0; x <= x1; x++) {
-        let sum = 0;
-        for (let k = -2; k <= 2; k++)
-          sum += TAPS[k + 2] * volume.hu[base + y * nx + Math.min(nx - 1, Math.max(0, x + k * stepPx))];
-        row[x] = sum / 16;
+        const sum =
+          TAPS[0] * src[row + clampX(x - s2)] +
+          TAPS[1] * src[row + clampX(x - s1)] +
+          TAPS[2] * src[row + x] +
+          TAPS[3] * src[row + clampX(x + s1)] +
+          TAPS[4] * src[row + clampX(x + s2)];
+        across[y * nx + x] = Math.round(sum / 16);
       }
-      for (let x = x0; x <= x1; x++) hu[base + y * nx + x] = Math.round(row[x]);
     }
-    for (let x = x0; x <= x1; x++) {
-      for (let y = y0; y <= y1; y++) {
-        let sum = 0;
-        for (let k = -2; k <= 2; k++)
-          sum += TAPS[k + 2] * hu[base + Math.min(ny - 1, Math.max(0, y + k * stepPx)) * nx + x];
-        row[y] = sum / 16;
+    for (let y = y0; y <= y1; y++) {
+      const r0 = clampY(y - s2) * nx;
+      const r1 = clampY(y - s1) * nx;
+      const r2 = y * nx;
+      const r3 = clampY(y + s1) * nx;
+      const r4 = clampY(y + s2) * nx;
+      for (let x = x0; x <= x1; x++) {
+        const sum =
+          TAPS[0] * across[r0 + x] +
+          TAPS[1] * across[r1 + x] +
+          TAPS[2] * across[r2 + x] +
+          TAPS[3] * across[r3 + x] +
+          TAPS[4] * across[r4 + x];
+        hu[base + r2 + x] = Math.round(sum / 16);
       }
-      for (let y = y0; y <= y1; y++) hu[base + y * nx + x] = Math.round(row[y]);
     }
   }
   return { ...volume, hu };
