@@ -12,12 +12,15 @@ import {
   coronaryComponents,
   f1,
   iccAbsoluteAgreement,
+  majority,
+  scorable,
   sensitivity,
   specificity,
   type ScoreResult,
 } from '@cacscreen/scoring';
 import type { EvalCase, EvalSet } from './eval-cases';
 import { truthGroups } from './eval-cases';
+import { minimumAreaPixels } from './phantom-lesions';
 
 type Artery = (typeof CORONARY_ARTERIES)[number];
 
@@ -41,23 +44,6 @@ export interface CaseResult {
 
 const isCoronary = (l: number) => l >= CalciumLabel.LM && l <= CalciumLabel.RCA;
 
-function pixelsPerMm2(c: EvalCase): number {
-  return Math.max(1, Math.ceil(1 / (c.volume.spacingMm[0] * c.volume.spacingMm[1]) - 1e-9));
-}
-
-/** Whether a component holds a slice with at least `minPixels` voxels (can reach the Agatston 1 mm² minimum). */
-function scorable(voxels: number[], c: EvalCase, minPixels: number): boolean {
-  const plane = c.volume.dims[0] * c.volume.dims[1];
-  const perSlice = new Map<number, number>();
-  for (const v of voxels) {
-    const z = Math.floor(v / plane);
-    const n = (perSlice.get(z) ?? 0) + 1;
-    if (n >= minPixels) return true;
-    perSlice.set(z, n);
-  }
-  return false;
-}
-
 export function scoreSummary(score: ScoreResult): { total: number; byArtery: Record<Artery, number> } {
   return { total: score.agatston.total, byArtery: { ...score.agatston.byArtery } };
 }
@@ -72,28 +58,20 @@ export function labellerResult(c: EvalCase, predicted: Uint8Array, labelMs: numb
   let predictedLesions = 0;
   let predictedTrue = 0;
   if (c.labels) {
-    const minPixels = pixelsPerMm2(c);
+    const minPixels = minimumAreaPixels(c.volume);
     for (const group of truthGroups(c)) {
-      if (
-        !scorable(
-          group.voxels.filter((v) => c.volume.hu[v] >= 130),
-          c,
-          minPixels,
-        )
-      )
-        continue;
-      const artery = CORONARY_ARTERIES[group.label - 1];
-      const votes = [0, 0, 0, 0, 0];
-      for (const v of group.voxels) if (isCoronary(predicted[v])) votes[predicted[v]]++;
-      const entry = lesions[artery];
+      const calcium = group.voxels.filter((v) => c.volume.hu[v] >= 130);
+      if (!scorable(calcium, c.volume.dims, minPixels)) continue;
+      const entry = lesions[CORONARY_ARTERIES[group.label - 1]];
       entry.truth++;
-      if (votes.some((n) => n > 0)) {
+      const artery = majority(predicted, group.voxels);
+      if (artery) {
         entry.found++;
-        if (votes.indexOf(Math.max(...votes)) === group.label) entry.right++;
+        if (artery === group.label) entry.right++;
       }
     }
     for (const component of coronaryComponents(predicted, c.volume.dims)) {
-      if (!scorable(component, c, minPixels)) continue;
+      if (!scorable(component, c.volume.dims, minPixels)) continue;
       predictedLesions++;
       if (component.some((v) => isCoronary((c.labels as Uint8Array)[v]))) predictedTrue++;
     }

@@ -63,7 +63,7 @@ export function coronaryComponents(labels: Uint8Array, dims: [number, number, nu
  * Whether a lesion can reach the Agatston score: at least minPixels of its voxels on one slice (the 1 mm² minimum
  * area in pixels). Specks below it are not lesions for the score, on either side.
  */
-function scorable(voxels: number[], dims: [number, number, number], minPixels: number): boolean {
+export function scorable(voxels: number[], dims: [number, number, number], minPixels: number): boolean {
   if (minPixels <= 1) return voxels.length > 0;
   const plane = dims[0] * dims[1];
   const perSlice = new Map<number, number>();
@@ -76,7 +76,8 @@ function scorable(voxels: number[], dims: [number, number, number], minPixels: n
   return false;
 }
 
-function majority(labels: Uint8Array, voxels: number[]): number {
+/** The coronary label (1–4) most voxels carry, 0 when none is coronary; ties go to the lower label. */
+export function majority(labels: Uint8Array, voxels: number[]): number {
   const counts = [0, 0, 0, 0, 0, 0];
   for (const v of voxels) if (isCoronary(labels[v])) counts[labels[v]]++;
   let best = 0;
