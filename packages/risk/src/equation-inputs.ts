@@ -1,7 +1,7 @@
 import type { RiskInput } from './risk-input';
 
 /** Keys of RiskInput that hold numbers an equation may check against its validated range. */
-export type NumericField = 'age' | 'totalCholesterol' | 'hdl' | 'systolicBp';
+export type NumericField = 'age' | 'totalCholesterol' | 'hdl' | 'systolicBp' | 'bmi' | 'egfr';
 
 /** Inclusive range over which an equation was derived or its official calculator accepts input. */
 export interface ValidatedRange {
@@ -46,7 +46,7 @@ export function rangeWarnings(equation: string, input: RiskInput, ranges: readon
   });
 }
 
-/** `1 − S0^exp(x)`: the survival-model form shared by all three equations (x already centred where the model is). */
+/** `1 − S0^exp(x)`: the survival-model form shared by Framingham, the PCE and MESA (x already centred where the model is). */
 export function tenYearRisk(baselineSurvival: number, linearPredictor: number): number {
   return 1 - Math.pow(baselineSurvival, Math.exp(linearPredictor));
 }

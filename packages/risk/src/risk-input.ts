@@ -49,6 +49,8 @@ export const riskInputSchema = z
     totalCholesterol: measurement('totalCholesterol', 'mg/dL'),
     hdl: measurement('hdl', 'mg/dL'),
     systolicBp: measurement('systolicBp', 'mmHg'),
+    bmi: measurement('bmi', 'kg/m²'),
+    egfr: measurement('egfr', 'mL/min/1.73 m²'),
     bpTreated: flag('bpTreated', 'On antihypertensive medication'),
     smoker: flag('smoker', 'Current cigarette smoker'),
     diabetes: flag('diabetes', 'Diabetes mellitus'),
