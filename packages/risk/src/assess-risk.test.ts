@@ -11,6 +11,8 @@ const goffWhiteMan: RiskInput = {
   totalCholesterol: 213,
   hdl: 50,
   systolicBp: 120,
+  bmi: 27,
+  egfr: 90,
   bpTreated: false,
   smoker: false,
   diabetes: false,
@@ -57,8 +59,56 @@ describe('assessRisk', () => {
     expect(result.rationale).toEqual([
       'CAC 0 without risk enhancers: routine; reassess in 5–10 years.',
       `PCE 10-year ASCVD risk ${result.pooledCohort.riskPct}% (borderline; white-male equation).`,
+      `PREVENT 10-year risk: total CVD ${result.prevent.tenYear?.totalCvdPct}%, ASCVD ${result.prevent.tenYear?.ascvdPct}%, heart failure ${result.prevent.tenYear?.heartFailurePct}%.`,
       `MESA 10-year CHD risk ${result.mesaChd.withCacPct}% with CAC (${result.mesaChd.withoutCacPct}% without).`,
     ]);
+  });
+
+  it('carries PREVENT 10- and 30-year risks, rounded, and null 30-year risk from age 60', () => {
+    const result = assessRisk({ ...goffWhiteMan, cac: 0 });
+    const { tenYear, thirtyYear } = result.prevent;
+    expect(tenYear).not.toBeNull();
+    expect(thirtyYear).not.toBeNull();
+    for (const risks of [tenYear, thirtyYear]) {
+      for (const value of Object.values(risks ?? {})) expect(hasTwoDecimalsAtMost(value)).toBe(true);
+    }
+    const older = assessRisk({ ...goffWhiteMan, age: 65, cac: 0 });
+    expect(older.prevent.tenYear).not.toBeNull();
+    expect(older.prevent.thirtyYear).toBeNull();
+    expect(older.warnings).toContain(
+      'PREVENT 30-year: age 65 years is outside the validated range 30–59 years; 30-year risk not computed',
+    );
+  });
+
+  it('tiers on PCE by default and on PREVENT only when the policy asks, saying which', () => {
+    // 50-y woman of the preventr README example: PREVENT 10-y ASCVD 9.20 %, total CVD 14.68 %.
+    const readme: RiskInput = {
+      age: 50,
+      sex: 'female',
+      race: 'white',
+      systolicBp: 160,
+      bpTreated: true,
+      totalCholesterol: 200,
+      hdl: 45,
+      diabetes: true,
+      smoker: false,
+      lipidLowering: false,
+      egfr: 90,
+      bmi: 35,
+    };
+    const byPce = assessRisk(readme);
+    expect(byPce.rationale[0]).toMatch(/^No CAC score; PCE [\d.]+%/);
+    const byAscvd = assessRisk(readme, { policy: { riskEquation: 'prevent-ascvd' } });
+    expect(byAscvd.tier).toBe('consider-statin');
+    expect(byAscvd.rationale[0]).toBe(
+      'No CAC score; PREVENT 10-year ASCVD 9.2% ≥ 7.5% (intermediate risk): consider statin.',
+    );
+    const byTotal = assessRisk(
+      { ...readme, cac: 50 },
+      { policy: { riskEquation: 'prevent-total-cvd', useMesaPercentile: false } },
+    );
+    expect(byTotal.rationale[0]).toContain('PREVENT 10-year total CVD 14.68% ≥ 7.5%: consider statin.');
+    expect(() => assessRisk(readme, { policy: { riskEquation: 'score2' as never } })).toThrow(TierPolicyError);
   });
 
   it('reproduces the MESA vector and carries the PCE race warning', () => {
@@ -117,6 +167,8 @@ describe('assessRisk', () => {
       'totalCholesterol',
       'hdl',
       'systolicBp',
+      'bmi',
+      'egfr',
       'bpTreated',
       'smoker',
       'diabetes',
@@ -146,6 +198,7 @@ describe('assessRisk', () => {
     expect(result.warnings).toEqual([
       'Framingham 2008: age 80 years is outside the validated range 30–74 years; risk not computed',
       'Pooled Cohort: age 80 years is outside the validated range 40–79 years; risk not computed',
+      'PREVENT: age 80 years is outside the validated range 30–79 years; risk not computed',
     ]);
   });
 

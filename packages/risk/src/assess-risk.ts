@@ -1,9 +1,10 @@
 import { assignTier } from './assign-tier';
 import { cacPercentileBand, type CacPercentileBand } from './cac-percentile';
-import { round2OrNull, show } from './format';
+import { round2, round2OrNull, show } from './format';
 import { framingham2008 } from './framingham-2008';
 import { mesaChd } from './mesa-chd';
 import { pooledCohort, type PooledCohortGroup } from './pooled-cohort';
+import { prevent, type PreventResult, type PreventRisks } from './prevent';
 import { parseRiskInput, riskInputSchema, type RiskInput } from './risk-input';
 import { isFlagged, resolveTierPolicy, type Tier, type TierPolicy } from './tier-policy';
 
@@ -19,6 +20,13 @@ export interface RiskAssessment {
   pooledCohort: { riskPct: number | null; group: PooledCohortGroup | null; warnings: string[]; missing: string[] };
   /** MESA 10-year hard CHD risk, %, from risk factors alone and with CAC. */
   mesaChd: { withoutCacPct: number | null; withCacPct: number | null; warnings: string[]; missing: string[] };
+  /** AHA PREVENT base model, %: 10-year and (ages 30–59) 30-year total CVD, ASCVD and heart failure. */
+  prevent: {
+    tenYear: PreventRisks | null;
+    thirtyYear: PreventRisks | null;
+    warnings: string[];
+    missing: string[];
+  };
   /** Approximate MESA percentile band of the CAC score; null without a score. */
   cacPercentile: CacPercentileBand | null;
   tier: Tier;
@@ -40,13 +48,30 @@ function pceBand(pct: number): string {
   return 'low';
 }
 
+function roundRisks(risks: PreventRisks | null): PreventRisks | null {
+  if (risks === null) return null;
+  return {
+    totalCvdPct: round2(risks.totalCvdPct),
+    ascvdPct: round2(risks.ascvdPct),
+    heartFailurePct: round2(risks.heartFailurePct),
+  };
+}
+
 function contextLines(
   pcePct: number | null,
   group: PooledCohortGroup | null,
   mesa: ReturnType<typeof mesaChd>,
+  preventResult: PreventResult,
 ): string[] {
   const lines: string[] = [];
   if (pcePct !== null) lines.push(`PCE 10-year ASCVD risk ${show(pcePct)}% (${pceBand(pcePct)}; ${group} equation).`);
+  const ten = preventResult.tenYear;
+  if (ten !== null) {
+    lines.push(
+      `PREVENT 10-year risk: total CVD ${show(ten.totalCvdPct)}%, ASCVD ${show(ten.ascvdPct)}%, ` +
+        `heart failure ${show(ten.heartFailurePct)}%.`,
+    );
+  }
   if (mesa.withCacPct !== null && mesa.withoutCacPct !== null) {
     lines.push(`MESA 10-year CHD risk ${show(mesa.withCacPct)}% with CAC (${show(mesa.withoutCacPct)}% without).`);
   }
@@ -64,10 +89,21 @@ export function assessRisk(input: RiskInput, options: AssessRiskOptions = {}): R
   const frs = framingham2008(facts);
   const pce = pooledCohort(facts);
   const mesa = mesaChd(facts);
+  const preventResult = prevent(facts);
   const percentile = facts.cac === undefined ? null : cacPercentileBand(facts.age, facts.sex, facts.race, facts.cac);
 
-  const decision = assignTier(facts, { pcePct: pce.riskPct, percentile }, policy);
-  const missingSet = new Set([...frs.missing, ...pce.missing, ...mesa.missing]);
+  const ten = preventResult.tenYear;
+  const decision = assignTier(
+    facts,
+    {
+      pcePct: pce.riskPct,
+      preventAscvdPct: ten?.ascvdPct ?? null,
+      preventTotalCvdPct: ten?.totalCvdPct ?? null,
+      percentile,
+    },
+    policy,
+  );
+  const missingSet = new Set([...frs.missing, ...pce.missing, ...mesa.missing, ...preventResult.missing]);
   if (facts.cac === undefined) missingSet.add('cac');
 
   return {
@@ -84,11 +120,17 @@ export function assessRisk(input: RiskInput, options: AssessRiskOptions = {}): R
       warnings: mesa.warnings,
       missing: mesa.missing,
     },
+    prevent: {
+      tenYear: roundRisks(preventResult.tenYear),
+      thirtyYear: roundRisks(preventResult.thirtyYear),
+      warnings: preventResult.warnings,
+      missing: preventResult.missing,
+    },
     cacPercentile: percentile,
     tier: decision.tier,
     flagged: isFlagged(decision.tier, policy),
-    rationale: [...decision.rationale, ...contextLines(pce.riskPct, pce.group, mesa)],
+    rationale: [...decision.rationale, ...contextLines(pce.riskPct, pce.group, mesa, preventResult)],
     missing: FIELD_ORDER.filter((field) => missingSet.has(field)),
-    warnings: [...new Set([...frs.warnings, ...pce.warnings, ...mesa.warnings])],
+    warnings: [...new Set([...frs.warnings, ...pce.warnings, ...mesa.warnings, ...preventResult.warnings])],
   };
 }

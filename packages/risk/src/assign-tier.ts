@@ -9,15 +9,19 @@ import { DEFAULT_TIER_POLICY, type RiskEnhancer, type Tier, type TierPolicy } fr
  *  1. known ASCVD → excluded-secondary-prevention; on lipid-lowering therapy → already-treated;
  *  2. CAC ≥ highPriorityCac → high-priority;
  *  3. CAC ≥ statinRecommendedCac, or CAC > 0 at/above the approximate MESA 75th percentile → statin-recommended;
- *  4. CAC 1–99: age ≥ considerStatinMinAge → consider-statin; younger → consider-statin only if PCE ≥ threshold;
+ *  4. CAC 1–99: age ≥ considerStatinMinAge → consider-statin; younger → consider-statin only if risk ≥ threshold;
  *  5. CAC 0: any risk enhancer → consider-statin, else routine (reassess in 5–10 years);
  *  6. no CAC score: PCE bands (≥ 20 % statin-recommended, ≥ 7.5 % consider-statin, else routine); no PCE → indeterminate.
+ * "Risk" is the policy's riskEquation: the PCE by default, or a PREVENT 10-year estimate, named in the rationale.
  * Each decision explains itself with the numbers that fired the rule.
  */
 
 export interface TierContext {
   /** Unrounded PCE 10-year ASCVD risk, or null when it could not be computed. */
   pcePct: number | null;
+  /** Unrounded PREVENT 10-year ASCVD and total-CVD risks, used only when the policy's riskEquation asks. */
+  preventAscvdPct?: number | null;
+  preventTotalCvdPct?: number | null;
   /** Approximate MESA percentile band of the CAC score, or null without a score. */
   percentile: CacPercentileBand | null;
 }
@@ -25,6 +29,23 @@ export interface TierContext {
 export interface TierDecision {
   tier: Tier;
   rationale: string[];
+}
+
+/** The 10-year risk that drives decisions under this policy, and its name in a rationale. */
+interface DrivingRisk {
+  pct: number | null;
+  label: string;
+}
+
+function drivingRisk(context: TierContext, policy: TierPolicy): DrivingRisk {
+  switch (policy.riskEquation) {
+    case 'prevent-ascvd':
+      return { pct: context.preventAscvdPct ?? null, label: 'PREVENT 10-year ASCVD' };
+    case 'prevent-total-cvd':
+      return { pct: context.preventTotalCvdPct ?? null, label: 'PREVENT 10-year total CVD' };
+    case 'pce':
+      return { pct: context.pcePct, label: 'PCE' };
+  }
 }
 
 const ENHANCER_LABELS: Record<RiskEnhancer, string> = {
@@ -50,7 +71,7 @@ export function assignTier(
       rationale: ['Already on lipid-lowering therapy: no statin decision to make from screening.'],
     };
   }
-  if (input.cac === undefined) return tierWithoutCac(context.pcePct, policy);
+  if (input.cac === undefined) return tierWithoutCac(drivingRisk(context, policy), policy);
   return tierFromCac(input, input.cac, context, policy);
 }
 
@@ -78,7 +99,9 @@ function tierFromCac(input: RiskInput, cac: number, context: TierContext, policy
       ],
     };
   }
-  if (cac > 0) return tierForLowCac(input.age, cac, describePercentile(band, policy), context.pcePct, policy);
+  if (cac > 0) {
+    return tierForLowCac(input.age, cac, describePercentile(band, policy), drivingRisk(context, policy), policy);
+  }
   return tierForZeroCac(input, policy);
 }
 
@@ -92,9 +115,10 @@ function tierForLowCac(
   age: number | undefined,
   cac: number,
   percentileText: string,
-  pcePct: number | null,
+  risk: DrivingRisk,
   policy: TierPolicy,
 ): TierDecision {
+  const { pct: pcePct, label } = risk;
   const low = `CAC ${show(cac)} (> 0 and < ${show(policy.statinRecommendedCac)}; ${percentileText})`;
   const minAge = policy.considerStatinMinAge;
   if (age === undefined) {
@@ -109,11 +133,11 @@ function tierForLowCac(
     return {
       tier: 'consider-statin',
       rationale: [
-        `${low} at age ${show(age)} < ${show(minAge)}, PCE ${show(pcePct)}% ≥ ${show(pceThreshold)}%: consider statin.`,
+        `${low} at age ${show(age)} < ${show(minAge)}, ${label} ${show(pcePct)}% ≥ ${show(pceThreshold)}%: consider statin.`,
       ],
     };
   }
-  const pceText = pcePct === null ? 'PCE not available' : `PCE ${show(pcePct)}% < ${show(pceThreshold)}%`;
+  const pceText = pcePct === null ? `${label} not available` : `${label} ${show(pcePct)}% < ${show(pceThreshold)}%`;
   return { tier: 'routine', rationale: [`${low} at age ${show(age)} < ${show(minAge)}, ${pceText}: routine.`] };
 }
 
@@ -133,11 +157,15 @@ function tierForZeroCac(input: RiskInput, policy: TierPolicy): TierDecision {
   return { tier: 'routine', rationale };
 }
 
-function tierWithoutCac(pcePct: number | null, policy: TierPolicy): TierDecision {
+function tierWithoutCac(risk: DrivingRisk, policy: TierPolicy): TierDecision {
+  const { pct: pcePct, label } = risk;
   if (pcePct === null) {
-    return { tier: 'indeterminate', rationale: ['No CAC score and no PCE risk: not enough data to assign a tier.'] };
+    return {
+      tier: 'indeterminate',
+      rationale: [`No CAC score and no ${label} risk: not enough data to assign a tier.`],
+    };
   }
-  const pce = `No CAC score; PCE ${show(pcePct)}%`;
+  const pce = `No CAC score; ${label} ${show(pcePct)}%`;
   if (pcePct >= policy.pceStatinRecommendedPct) {
     return {
       tier: 'statin-recommended',

@@ -28,14 +28,18 @@ export {
   type PooledCohortGroup,
   type PooledCohortResult,
 } from './pooled-cohort';
+export { PREVENT_RANGES, PREVENT_THIRTY_YEAR_AGE, prevent, type PreventResult, type PreventRisks } from './prevent';
+export { PREVENT_BASE_COEFFICIENTS, type PreventHorizon, type PreventOutcome } from './prevent-coefficients';
 export { RACES, SEXES, parseRiskInput, riskInputSchema, type Race, type RiskInput, type Sex } from './risk-input';
 export {
   DEFAULT_TIER_POLICY,
+  RISK_EQUATIONS,
   TIER_ORDER,
   isFlagged,
   resolveTierPolicy,
   tierRank,
   type RiskEnhancer,
+  type RiskEquation,
   type ScreeningTier,
   type Tier,
   type TierPolicy,

@@ -1,9 +1,5 @@
 import { rangeWarnings, requireInputs, type ValidatedRange } from './equation-inputs';
-import {
-  PREVENT_BASE_COEFFICIENTS,
-  type PreventHorizon,
-  type PreventOutcome,
-} from './prevent-coefficients';
+import { PREVENT_BASE_COEFFICIENTS, type PreventHorizon, type PreventOutcome } from './prevent-coefficients';
 import { logisticRisk, preventTerms } from './prevent-terms';
 import type { RiskInput } from './risk-input';
 

@@ -11,6 +11,13 @@ export type Tier = ScreeningTier | 'excluded-secondary-prevention' | 'already-tr
 /** Conditions that, per the 2018 AHA/ACC guideline, keep CAC 0 from being reassuring. */
 export type RiskEnhancer = 'smoker' | 'diabetes' | 'familyHistory';
 
+/**
+ * Which 10-year risk estimate drives the decisions that need one (no CAC score; CAC 1–99 under the age cut).
+ * 'pce' is the 2018 guideline's; the PREVENT options are a site's choice and are named in the rationale.
+ */
+export const RISK_EQUATIONS = ['pce', 'prevent-ascvd', 'prevent-total-cvd'] as const;
+export type RiskEquation = (typeof RISK_EQUATIONS)[number];
+
 export interface TierPolicy {
   /** Agatston score at or above which a patient is high-priority: 300 = CAC-DRS 3 (default); 400 is the classic cut. */
   highPriorityCac: number;
@@ -24,6 +31,8 @@ export interface TierPolicy {
   pceConsiderStatinPct: number;
   /** PCE 10-year risk (%) from which a patient without a CAC score is "statin-recommended" (high risk, ≥ 20 %). */
   pceStatinRecommendedPct: number;
+  /** The 10-year estimate compared with pceConsiderStatinPct / pceStatinRecommendedPct (default 'pce'). */
+  riskEquation: RiskEquation;
   /** Conditions that turn CAC 0 into "consider-statin". */
   riskEnhancers: readonly RiskEnhancer[];
   /** Tiers that put the patient on the worklist. */
@@ -37,6 +46,7 @@ export const DEFAULT_TIER_POLICY: Readonly<TierPolicy> = Object.freeze({
   considerStatinMinAge: 55,
   pceConsiderStatinPct: 7.5,
   pceStatinRecommendedPct: 20,
+  riskEquation: 'pce',
   riskEnhancers: Object.freeze(['smoker', 'diabetes', 'familyHistory'] as const),
   flaggedTiers: Object.freeze(['statin-recommended', 'high-priority'] as const),
 });
@@ -56,6 +66,9 @@ export function resolveTierPolicy(overrides: Partial<TierPolicy> = {}): TierPoli
     if (typeof value !== 'number' || !Number.isFinite(value) || value < 0) {
       throw new TierPolicyError(`${key} must be a finite number ≥ 0`);
     }
+  }
+  if (!(RISK_EQUATIONS as readonly string[]).includes(policy.riskEquation)) {
+    throw new TierPolicyError(`riskEquation must be one of ${RISK_EQUATIONS.join(', ')}`);
   }
   if (policy.statinRecommendedCac <= 0) throw new TierPolicyError('statinRecommendedCac must be > 0');
   if (policy.highPriorityCac < policy.statinRecommendedCac) {
