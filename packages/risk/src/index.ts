@@ -9,6 +9,22 @@ export {
   type CacDrs,
   type ClassicCacClass,
 } from './cac-categories';
+export {
+  GRADED_ARTERIES,
+  REFERENCE_ARTERY_LENGTH_MM,
+  calciumGrades,
+  estimateCalcifiedLengths,
+  ordinalArteryScore,
+  ordinalScore,
+  visualGradeFromAgatston,
+  visualGradeFromOrdinal,
+  type CalciumGrades,
+  type GradableLesion,
+  type GradedArtery,
+  type OrdinalArteryScore,
+  type OrdinalScore,
+  type VisualGrade,
+} from './calcium-grades';
 export { cacPercentileBand, type CacPercentileBand } from './cac-percentile';
 export type { ValidatedRange } from './equation-inputs';
 export {
