@@ -8,12 +8,16 @@ const noContext: TierContext = { pcePct: null, percentile: null };
 const belowP75 = (p75: number): CacPercentileBand => ({
   atOrAbove75th: false,
   p75,
+  percentileRank: null,
+  percentileRankRange: null,
   source: 'test anchors',
   approximate: true,
 });
 const aboveP75 = (p75: number): CacPercentileBand => ({
   atOrAbove75th: true,
   p75,
+  percentileRank: null,
+  percentileRankRange: null,
   source: 'test anchors',
   approximate: true,
 });

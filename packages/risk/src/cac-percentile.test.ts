@@ -51,4 +51,42 @@ describe('cacPercentileBand', () => {
     expect(cacPercentileBand(65, undefined, 'white', 500).atOrAbove75th).toBeNull();
     expect(cacPercentileBand(65, 'male', undefined, 500).atOrAbove75th).toBeNull();
   });
+
+  describe('percentile rank (approximate, from the scraped anchors)', () => {
+    it('is 0 for CAC 0 and interpolates between the zero mass and the anchors', () => {
+      // white male 65: P(CAC > 0) 77 %, so the zero mass ends at the 23rd percentile; p25 5, p50 71, p75 307, p90 802
+      expect(cacPercentileBand(65, 'male', 'white', 0)).toMatchObject({
+        percentileRank: 0,
+        percentileRankRange: [0, 0],
+      });
+      expect(cacPercentileBand(65, 'male', 'white', 5).percentileRank).toBeCloseTo(25, 9);
+      expect(cacPercentileBand(65, 'male', 'white', 2.5).percentileRank).toBeCloseTo(24, 9);
+      expect(cacPercentileBand(65, 'male', 'white', 71).percentileRank).toBeCloseTo(50, 9);
+      expect(cacPercentileBand(65, 'male', 'white', 307).percentileRank).toBeCloseTo(75, 9);
+      expect(cacPercentileBand(65, 'male', 'white', 554.5).percentileRank).toBeCloseTo(82.5, 9);
+      expect(cacPercentileBand(65, 'male', 'white', 802).percentileRank).toBeCloseTo(90, 9);
+    });
+
+    it('skips percentiles that are 0 (inside the zero mass)', () => {
+      // white female 65: P(CAC > 0) 47 % → zero mass to the 53rd percentile; p75 54, p90 228
+      expect(cacPercentileBand(65, 'female', 'white', 27).percentileRank).toBeCloseTo(64, 9);
+      expect(cacPercentileBand(65, 'female', 'white', 54).percentileRank).toBeCloseTo(75, 9);
+      // black male 65: zero mass to 44; p50 8
+      expect(cacPercentileBand(65, 'male', 'black', 4).percentileRank).toBeCloseTo(47, 9);
+    });
+
+    it('gives only the range 90–100 above the 90th-percentile anchor, and null where unknown', () => {
+      expect(cacPercentileBand(65, 'male', 'white', 1000)).toMatchObject({
+        percentileRank: null,
+        percentileRankRange: [90, 100],
+        atOrAbove75th: true,
+      });
+      // white female 45: every percentile up to the 90th is 0 (P(CAC > 0) 7 %), so any calcium is above the 90th
+      expect(cacPercentileBand(45, 'female', 'white', 3).percentileRankRange).toEqual([93, 100]);
+      expect(cacPercentileBand(65, 'male', 'other', 50)).toMatchObject({
+        percentileRank: null,
+        percentileRankRange: null,
+      });
+    });
+  });
 });
