@@ -5,6 +5,8 @@ export interface RiskFactorValues {
   totalCholesterol?: number | null;
   hdl?: number | null;
   systolicBp?: number | null;
+  bmi?: number | null;
+  egfr?: number | null;
   bpTreated?: boolean | null;
   smoker?: boolean | null;
   diabetes?: boolean | null;
@@ -19,6 +21,8 @@ export const RISK_FACTOR_FIELDS = [
   'totalCholesterol',
   'hdl',
   'systolicBp',
+  'bmi',
+  'egfr',
   'bpTreated',
   'smoker',
   'diabetes',

@@ -41,6 +41,10 @@ export interface RiskRecord {
   pooledCohortPct: number | null;
   mesaWithoutCacPct: number | null;
   mesaWithCacPct: number | null;
+  /** PREVENT 10- and 30-year risks as assessRisk gives them; absent on records written before PREVENT. */
+  prevent?: unknown;
+  /** The approximate MESA percentile of the CAC score as assessRisk gives it. */
+  cacPercentile?: unknown;
   tier: string;
   flagged: boolean;
   rationale: string[];
@@ -62,6 +66,20 @@ export interface ScreeningRecordInput {
   risk: RiskRecord | null;
   /** Header and volume warnings (derived UIDs, resampling); absent = none. */
   warnings?: string[];
+}
+
+const nullableJson = (value: unknown) => (value === undefined || value === null ? Prisma.DbNull : json(value));
+
+/** A RiskRecord as RiskAssessment columns (JSON fields converted), for every writer of assessments. */
+export function riskAssessmentColumns(risk: RiskRecord) {
+  const { inputs, rationale, prevent, cacPercentile, ...columns } = risk;
+  return {
+    ...columns,
+    inputs: json(inputs),
+    rationale: json(rationale),
+    prevent: nullableJson(prevent),
+    cacPercentile: nullableJson(cacPercentile),
+  };
 }
 
 /** Lower is more urgent: the order coordinators work the queue in. */
@@ -140,8 +158,7 @@ export async function recordScreening(db: Db, input: ScreeningRecordInput): Prom
       include: { study: true },
     });
     if (input.risk) {
-      const { inputs, rationale, ...risk } = input.risk;
-      const riskFields = { ...risk, inputs: json(inputs), rationale: json(rationale) };
+      const riskFields = riskAssessmentColumns(input.risk);
       await tx.riskAssessment.upsert({
         where: { screeningResultId: result.id },
         create: { screeningResultId: result.id, ...riskFields },

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { Db, latestRiskFactors, Prisma, RiskRecord, TIER_PRIORITY } from '@cacscreen/db';
-import { AuditRepository, auditJson } from '../audit/audit.repository';
+import { Db, latestRiskFactors, Prisma, RiskRecord, riskAssessmentColumns, TIER_PRIORITY } from '@cacscreen/db';
+import { AuditRepository } from '../audit/audit.repository';
 import type { Actor } from '../common/request-context';
 import { DB } from '../common/tokens';
 
@@ -37,12 +37,7 @@ export class ReassessmentRepository {
     risk: RiskRecord,
   ): Promise<WorklistOutcome> {
     return this.db.$transaction(async (tx) => {
-      const { inputs, rationale, ...columns } = risk;
-      const fields = {
-        ...columns,
-        inputs: auditJson(inputs) as Prisma.InputJsonValue,
-        rationale: auditJson(rationale) as Prisma.InputJsonValue,
-      };
+      const fields = riskAssessmentColumns(risk);
       const before = await tx.riskAssessment.findUnique({ where: { screeningResultId: target.resultId } });
       const after = await tx.riskAssessment.upsert({
         where: { screeningResultId: target.resultId },

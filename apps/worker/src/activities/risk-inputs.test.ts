@@ -29,6 +29,8 @@ describe('risk inputs from what is on file', () => {
       totalCholesterol: 213,
       hdl: 50,
       systolicBp: 120,
+      bmi: 31.5,
+      egfr: null,
       bpTreated: false,
       smoker: null,
       diabetes: false,
@@ -44,8 +46,10 @@ describe('risk inputs from what is on file', () => {
       totalCholesterol: 213,
       hdl: 50,
       systolicBp: 120,
+      bmi: 31.5,
       cac: 0,
     });
+    expect(input.egfr).toBeUndefined();
     expect(input.smoker).toBeUndefined();
     expect(input.familyHistory).toBeUndefined();
   });

@@ -14,6 +14,8 @@ interface RiskFactorRow {
   totalCholesterol: number | null;
   hdl: number | null;
   systolicBp: number | null;
+  bmi: number | null;
+  egfr: number | null;
   bpTreated: boolean | null;
   smoker: boolean | null;
   diabetes: boolean | null;
@@ -55,6 +57,8 @@ export function buildRiskInput(
     totalCholesterol: present(factors?.totalCholesterol),
     hdl: present(factors?.hdl),
     systolicBp: present(factors?.systolicBp),
+    bmi: present(factors?.bmi),
+    egfr: present(factors?.egfr),
     bpTreated: present(factors?.bpTreated),
     smoker: present(factors?.smoker),
     diabetes: present(factors?.diabetes),
@@ -82,6 +86,8 @@ export function assessStoredRisk(
     pooledCohortPct: risk.pooledCohort.riskPct,
     mesaWithoutCacPct: risk.mesaChd.withoutCacPct,
     mesaWithCacPct: risk.mesaChd.withCacPct,
+    prevent: { tenYear: risk.prevent.tenYear, thirtyYear: risk.prevent.thirtyYear },
+    cacPercentile: risk.cacPercentile,
     tier: risk.tier,
     flagged: risk.flagged,
     rationale: risk.rationale,
