@@ -13,7 +13,15 @@ export const LOINC = {
   systolicBp: '8480-6',
   bpPanel: '85354-9',
   smokingStatus: '72166-2',
+  /** Body mass index (BMI) [Ratio], kg/m2. */
+  bmi: '39156-5',
 } as const;
+
+/**
+ * eGFR per 1.73 m² predicted from creatinine: 98979-8 (CKD-EPI 2021, the equation PREVENT was built with),
+ * 62238-1 (CKD-EPI), 33914-3 (MDRD). As for every measurement, the newest observation of any of them wins.
+ */
+export const LOINC_EGFR = ['98979-8', '62238-1', '33914-3'] as const;
 
 /** SNOMED CT answers to LOINC 72166-2 (tobacco smoking status). Unknown / never asked: no value. */
 export const SMOKING_STATUS: Record<string, boolean | null> = {

@@ -3,6 +3,7 @@ import {
   ConditionClass,
   ICD10_PREFIXES,
   LOINC,
+  LOINC_EGFR,
   MedicationClass,
   RXNORM,
   SMOKING_STATUS,
@@ -20,6 +21,8 @@ export const codesOf = (concept: Concept | undefined, system: string | readonly 
 /** One fact an Observation gives: a measurement or the smoking flag. */
 export type ObservationFact = { field: MeasuredField; value: number } | { field: 'smoker'; value: boolean | null };
 
+const EGFR_UNITS = ['ml/min/{1.73_m2}', 'ml/min/1.73m2', 'ml/min/1.73_m2', 'ml/min/{1.73m2}', 'ml/min/1.73m²'];
+
 function quantityIn(field: MeasuredField, quantity: Quantity | undefined): FieldResult<number> {
   if (!quantity) return { ok: false, message: 'has no valueQuantity' };
   const unit = (quantity.code ?? quantity.unit ?? '').replace(/\s/g, '').toLowerCase();
@@ -27,6 +30,17 @@ function quantityIn(field: MeasuredField, quantity: Quantity | undefined): Field
     return ['mm[hg]', 'mmhg'].includes(unit)
       ? measurement(field, quantity.value)
       : { ok: false, message: `unit "${unit}" is not mm[Hg]` };
+  }
+  if (field === 'bmi') {
+    return ['kg/m2', 'kg/m²'].includes(unit)
+      ? measurement(field, quantity.value)
+      : { ok: false, message: `unit "${unit}" is not kg/m2` };
+  }
+  if (field === 'egfr') {
+    // UCUM writes it mL/min/{1.73_m2}; labs also send the unbracketed forms
+    return EGFR_UNITS.includes(unit)
+      ? measurement(field, quantity.value)
+      : { ok: false, message: `unit "${unit}" is not mL/min/{1.73_m2}` };
   }
   if (unit === 'mg/dl') return measurement(field, quantity.value);
   if (unit === 'mmol/l') return measurement(field, Math.round(quantity.value * MG_DL * 10) / 10);
@@ -41,6 +55,8 @@ export function observationFact(observation: FhirObservation): FieldResult<Obser
     [LOINC.totalCholesterol, 'totalCholesterol'],
     [LOINC.hdl, 'hdl'],
     [LOINC.systolicBp, 'systolicBp'],
+    [LOINC.bmi, 'bmi'],
+    ...LOINC_EGFR.map((code): [string, MeasuredField] => [code, 'egfr']),
   ];
   for (const [code, field] of measured) {
     if (!codes.includes(code)) continue;

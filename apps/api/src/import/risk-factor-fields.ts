@@ -15,6 +15,8 @@ export const RANGES = {
   totalCholesterol: { min: 50, max: 500, unit: 'mg/dL' },
   hdl: { min: 10, max: 200, unit: 'mg/dL' },
   systolicBp: { min: 60, max: 260, unit: 'mmHg' },
+  bmi: { min: 10, max: 80, unit: 'kg/m²' },
+  egfr: { min: 1, max: 200, unit: 'mL/min/1.73 m²' },
 } as const;
 
 export type MeasuredField = keyof typeof RANGES;

@@ -15,6 +15,8 @@ export const CSV_COLUMNS: Record<string, Column> = {
   total_cholesterol_mg_dl: { key: 'totalCholesterol', parse: (t) => measurementText('totalCholesterol', t) },
   hdl_mg_dl: { key: 'hdl', parse: (t) => measurementText('hdl', t) },
   systolic_bp_mmhg: { key: 'systolicBp', parse: (t) => measurementText('systolicBp', t) },
+  bmi_kg_m2: { key: 'bmi', parse: (t) => measurementText('bmi', t) },
+  egfr_ml_min_1_73m2: { key: 'egfr', parse: (t) => measurementText('egfr', t) },
   bp_treated: { key: 'bpTreated', parse: flagText },
   smoker: { key: 'smoker', parse: flagText },
   diabetes: { key: 'diabetes', parse: flagText },
