@@ -4,8 +4,10 @@ import { authorize } from '../auth/authorize';
 import type { Page } from '../common/pagination';
 import type { Actor } from '../common/request-context';
 import { resultToFhirBundle } from './result-fhir';
+import { gradesOfResult, gradesView } from './result-grades';
 import type { ResultsQuery } from './results.dto';
 import { ResultRow, ResultsRepository } from './results.repository';
+import { cacPercentileView, preventView } from './stored-risk';
 
 export function toResultView(row: ResultRow) {
   return {
@@ -26,6 +28,8 @@ export function toResultView(row: ResultRow) {
     massMg: row.massMg,
     cacDrs: row.cacDrs,
     category: row.category,
+    // Ordinal (0–12) and none/mild/moderate/severe grades beside Agatston, for non-gated scans.
+    grades: gradesView(gradesOfResult(row.lesions, row.agatstonTotal)),
     lowConfidence: row.lowConfidence,
     qualityFlags: row.qualityFlags,
     risk: row.risk
@@ -36,6 +40,8 @@ export function toResultView(row: ResultRow) {
           pooledCohortPct: row.risk.pooledCohortPct,
           mesaWithoutCacPct: row.risk.mesaWithoutCacPct,
           mesaWithCacPct: row.risk.mesaWithCacPct,
+          prevent: preventView(row.risk.prevent),
+          cacPercentile: cacPercentileView(row.risk.cacPercentile),
           rationale: row.risk.rationale,
           missing: row.risk.missing,
           warnings: row.risk.warnings,

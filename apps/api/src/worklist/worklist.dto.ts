@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { asEnumList, withFormat } from '../common/api-queries';
 import { paginationSchema } from '../common/pagination';
+import type { gradesView } from '../results/result-grades';
+import type { CacPercentileView, PreventView } from '../results/stored-risk';
 
 export const WORKLIST_STATUSES = ['open', 'claimed', 'contacted', 'scheduled', 'closed', 'dismissed'] as const;
 export type WorklistStatus = (typeof WORKLIST_STATUSES)[number];
@@ -141,12 +143,15 @@ export interface WorklistItemView {
     byArtery: { LM: number | null; LAD: number | null; LCX: number | null; RCA: number | null };
     cacDrs: string | null;
     category: string | null;
+    grades: ReturnType<typeof gradesView>;
     lowConfidence: boolean;
   };
   risk: {
     framinghamPct: number | null;
     pooledCohortPct: number | null;
     mesaWithCacPct: number | null;
+    prevent: PreventView | null;
+    cacPercentile: CacPercentileView | null;
     rationale: unknown;
     missing: string[];
   } | null;

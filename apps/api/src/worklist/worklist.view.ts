@@ -1,5 +1,7 @@
 import type { HistoryEntryView, WorklistItemView, WorklistNoteView } from './worklist.dto';
 import type { WorklistRow } from './worklist.repository';
+import { gradesOfResult, gradesView } from '../results/result-grades';
+import { cacPercentileView, preventView } from '../results/stored-risk';
 
 const isoDate = (date: Date | null): string | null => (date ? date.toISOString().slice(0, 10) : null);
 
@@ -28,6 +30,7 @@ export function toWorklistItemView(row: WorklistRow): WorklistItemView {
       byArtery: { LM: result.agatstonLM, LAD: result.agatstonLAD, LCX: result.agatstonLCX, RCA: result.agatstonRCA },
       cacDrs: result.cacDrs,
       category: result.category,
+      grades: gradesView(gradesOfResult(result.lesions, result.agatstonTotal)),
       lowConfidence: result.lowConfidence,
     },
     risk: result.risk
@@ -35,6 +38,8 @@ export function toWorklistItemView(row: WorklistRow): WorklistItemView {
           framinghamPct: result.risk.framinghamPct,
           pooledCohortPct: result.risk.pooledCohortPct,
           mesaWithCacPct: result.risk.mesaWithCacPct,
+          prevent: preventView(result.risk.prevent),
+          cacPercentile: cacPercentileView(result.risk.cacPercentile),
           rationale: result.risk.rationale,
           missing: result.risk.missing,
         }

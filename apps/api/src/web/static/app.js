@@ -339,6 +339,15 @@ async function itemView(id) {
             .map(([a, v]) => `${a} ${fmt(v)}`)
             .join(' · '),
         }),
+        item.result.grades
+          ? h('p', {
+              text:
+                `Grade ${item.result.grades.visualFromAgatston} · ordinal ${item.result.grades.ordinal.total}/12 ` +
+                `(${Object.entries(item.result.grades.ordinal.byArtery)
+                  .map(([a, v]) => `${a} ${v}`)
+                  .join(' · ')}) · for non-gated scans`,
+            })
+          : null,
         item.result.lowConfidence ? h('p', { class: 'error', text: 'Low-confidence series selection' }) : null,
       ),
       h(
@@ -350,6 +359,26 @@ async function itemView(id) {
           class: 'muted',
           text: `PCE ${fmt(r.pooledCohortPct)}% · Framingham ${fmt(r.framinghamPct)}% · MESA+CAC ${fmt(r.mesaWithCacPct)}%`,
         }),
+        r.prevent && r.prevent.tenYear
+          ? h('p', {
+              class: 'muted',
+              text:
+                `PREVENT 10-y: CVD ${fmt(r.prevent.tenYear.totalCvdPct)}% · ASCVD ${fmt(r.prevent.tenYear.ascvdPct)}% · ` +
+                `HF ${fmt(r.prevent.tenYear.heartFailurePct)}%` +
+                (r.prevent.thirtyYear
+                  ? ` · 30-y: CVD ${fmt(r.prevent.thirtyYear.totalCvdPct)}% · ASCVD ${fmt(r.prevent.thirtyYear.ascvdPct)}% · HF ${fmt(r.prevent.thirtyYear.heartFailurePct)}%`
+                  : ''),
+            })
+          : null,
+        r.cacPercentile && r.cacPercentile.percentileRankRange
+          ? h('p', {
+              class: 'muted',
+              text:
+                r.cacPercentile.percentileRank !== null
+                  ? `MESA percentile ≈ ${fmt(r.cacPercentile.percentileRank)} (approximate)`
+                  : `MESA percentile ${r.cacPercentile.percentileRankRange.join('–')} (approximate)`,
+            })
+          : null,
         h(
           'ul',
           {},
