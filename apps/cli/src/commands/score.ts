@@ -12,6 +12,7 @@ import {
   ScoreResult,
   scoreRois,
 } from '@cacscreen/scoring';
+import { calciumGrades, type OrdinalScore, type VisualGrade } from '@cacscreen/risk';
 import { loadLabeller } from '@cacscreen/worker';
 import { UsageError } from './usage-error';
 
@@ -39,6 +40,12 @@ export interface ScoreOutput {
   lesions: Array<{ artery: string; agatston: number; volumeMm3: number; peakHu: number; centroidMm: number[] }>;
   cacDrs: string | null;
   category: string | null;
+  /** Ordinal (0–12) and none/mild/moderate/severe grades, reported beside Agatston for non-gated scans. */
+  grades: {
+    ordinal: { total: number; byArtery: OrdinalScore['byArtery'] };
+    visualFromAgatston: VisualGrade;
+    visualFromOrdinal: VisualGrade;
+  } | null;
   qualityFlags: string[];
   model: { name: string; version: string; sha256: string | null };
   series: Array<{ seriesInstanceUid: string; accepted: boolean; lowConfidence: boolean; reason: string }>;
@@ -59,6 +66,7 @@ function rejected(reason: string, model: ScoreOutput['model'], extra: Partial<Sc
     lesions: [],
     cacDrs: null,
     category: null,
+    grades: null,
     qualityFlags: [],
     model,
     series: [],
@@ -70,6 +78,7 @@ function rejected(reason: string, model: ScoreOutput['model'], extra: Partial<Sc
 
 function scoreFields(score: ScoreResult) {
   const a = score.agatston;
+  const grades = calciumGrades(score.lesions, a.total);
   return {
     agatston: {
       total: round(a.total),
@@ -91,6 +100,11 @@ function scoreFields(score: ScoreResult) {
     })),
     cacDrs: score.cacDrs.category,
     category: score.category,
+    grades: {
+      ordinal: { total: grades.ordinal.total, byArtery: grades.ordinal.byArtery },
+      visualFromAgatston: grades.visualFromAgatston,
+      visualFromOrdinal: grades.visualFromOrdinal,
+    },
     qualityFlags: [...score.qualityFlags],
   };
 }
@@ -212,6 +226,10 @@ function printHuman(output: ScoreOutput): void {
     console.log(
       `Category ${output.category}, CAC-DRS ${output.cacDrs}, volume ${output.volumeMm3} mm³, ${output.lesions.length} lesion(s)`,
     );
+    if (output.grades) {
+      const g = output.grades;
+      console.log(`Grade ${g.visualFromAgatston} (non-gated reporting); ordinal score ${g.ordinal.total}/12`);
+    }
   }
   for (const [name, roi] of Object.entries(output.rois ?? {})) {
     console.log(`ROI ${name}: Agatston ${roi.agatston}, volume ${roi.volumeMm3} mm³, mass ${roi.massMg ?? '-'} mg`);
