@@ -117,6 +117,26 @@ describe('risk-factor import', () => {
     expect(latest).toMatchObject({ hdl: 45, totalCholesterol: 240, smoker: true });
   });
 
+  it('imports BMI and eGFR and stores the PREVENT risks of the re-assessment', async () => {
+    await post('mrn,bmi_kg_m2,egfr_ml_min_1_73m2\nIMP-001,29,75\n', 'text/csv').expect(200);
+    const latest = await api.db.riskFactors.findFirstOrThrow({
+      where: { patient: { mrn: 'IMP-001' } },
+      orderBy: { recordedAt: 'desc' },
+    });
+    expect(latest).toMatchObject({ bmi: 29, egfr: 75, hdl: 45 });
+    const risk = await api.db.riskAssessment.findFirstOrThrow({
+      where: { screeningResult: { study: { patient: { mrn: 'IMP-001' } } } },
+    });
+    // pyprevent 0.1.6 for this man (62 y, TC 240, HDL 45, SBP 150 treated, smoker, BMI 29, eGFR 75): 18.22 / 12.38 /
+    // 8.27 %; no 30-year risk after 59.
+    expect(risk.prevent).toEqual({
+      tenYear: { totalCvdPct: 18.22, ascvdPct: 12.38, heartFailurePct: 8.27 },
+      thirtyYear: null,
+    });
+    expect(risk.cacPercentile).toMatchObject({ approximate: true });
+    expect(risk.missing).not.toContain('bmi');
+  });
+
   it('refuses a file it cannot read with a 400 naming the problem', async () => {
     const unknown = await post('mrn,ldl\nX,100\n', 'text/csv').expect(400);
     expect(unknown.body.issues).toEqual([{ field: 'header', message: 'unknown column(s): ldl' }]);

@@ -44,6 +44,30 @@ describe('cacscreen CLI', () => {
     expect(out.missing).toContain('cac');
   });
 
+  it('risk --json takes bmi and egfr and prints PREVENT 10- and 30-year risks (preventr README example)', () => {
+    const patient = {
+      age: 50,
+      sex: 'female',
+      systolicBp: 160,
+      bpTreated: true,
+      totalCholesterol: 200,
+      hdl: 45,
+      diabetes: true,
+      smoker: false,
+      lipidLowering: false,
+      egfr: 90,
+      bmi: 35,
+    };
+    const { code, stdout } = cacscreen(['risk', '--json'], JSON.stringify(patient));
+    expect(code).toBe(0);
+    const { prevent } = JSON.parse(stdout);
+    expect(prevent.tenYear).toEqual({ totalCvdPct: 14.68, ascvdPct: 9.2, heartFailurePct: 8.06 });
+    expect(prevent.thirtyYear).toEqual({ totalCvdPct: 52.99, ascvdPct: 35.43, heartFailurePct: 38.96 });
+    const older = JSON.parse(cacscreen(['risk', '--json'], JSON.stringify({ ...patient, age: 65 })).stdout);
+    expect(older.prevent.tenYear).not.toBeNull();
+    expect(older.prevent.thirtyYear).toBeNull();
+  });
+
   it('risk exits 2 naming the field on bad input, and on no input', () => {
     const bad = cacscreen(['risk', '--json'], JSON.stringify({ age: 'old' }));
     expect(bad.code).toBe(2);
