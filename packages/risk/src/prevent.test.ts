@@ -43,6 +43,14 @@ describe('prevent', () => {
     expectPct(result.thirtyYear?.heartFailurePct ?? null, 38.96);
   });
 
+  it('reproduces the Table S12 worked examples for the same profile in a man (10-y CVD 16.32 %, HF 10.59 %; 30-y ASCVD 34.9 %)', () => {
+    // Khan 2024 supplemental Table S12, as replicated in the tests of the R package PooledCohort (bcjaeger).
+    const result = prevent({ ...readmeExample, sex: 'male' });
+    expectPct(result.tenYear?.totalCvdPct ?? null, 16.32);
+    expectPct(result.tenYear?.heartFailurePct ?? null, 10.59);
+    expectPct(result.thirtyYear?.ascvdPct ?? null, 34.9);
+  });
+
   it(`agrees with pyprevent on ${fixture.cases.length} random valid inputs within 0.01 pp`, () => {
     expect(fixture.cases.length).toBeGreaterThanOrEqual(300);
     let worst = 0;
