@@ -35,7 +35,19 @@ describe('exports', () => {
   it('exports results as CSV', async () => {
     const response = await get('/api/export/results.csv?status=scored').expect(200);
     const lines = response.text.trim().split('\r\n');
-    expect(lines[0].split(',')).toEqual(expect.arrayContaining(['result_id', 'agatston_total', 'tier', 'pce_10y_pct']));
+    expect(lines[0].split(',')).toEqual(
+      expect.arrayContaining([
+        'result_id',
+        'agatston_total',
+        'tier',
+        'pce_10y_pct',
+        'prevent_total_cvd_10y_pct',
+        'prevent_ascvd_10y_pct',
+        'prevent_hf_10y_pct',
+        'ordinal_calcium_score',
+        'calcium_grade',
+      ]),
+    );
     expect(lines).toHaveLength(3);
   });
 

@@ -1,8 +1,28 @@
+import { gradesOfResult } from '../results/result-grades';
 import type { ResultWithPatientRow } from '../results/results.repository';
+import { preventView } from '../results/stored-risk';
 import type { WorklistRow } from '../worklist/worklist.repository';
 import type { CsvCell } from './csv-write';
 
 const day = (date: Date | null) => (date ? date.toISOString().slice(0, 10) : null);
+
+/** PREVENT 10-year total CVD, ASCVD and heart failure, then the ordinal total and visual grade (non-gated reporting). */
+const PREVENT_AND_GRADE_COLUMNS = [
+  'prevent_total_cvd_10y_pct',
+  'prevent_ascvd_10y_pct',
+  'prevent_hf_10y_pct',
+  'ordinal_calcium_score',
+  'calcium_grade',
+];
+
+function preventAndGradeCells(
+  result: { lesions: unknown; agatstonTotal: number | null },
+  risk: { prevent: unknown } | null,
+): CsvCell[] {
+  const ten = preventView(risk?.prevent)?.tenYear ?? null;
+  const grades = gradesOfResult(result.lesions, result.agatstonTotal);
+  return [ten?.totalCvdPct, ten?.ascvdPct, ten?.heartFailurePct, grades?.ordinal.total, grades?.visualFromAgatston];
+}
 
 export const WORKLIST_COLUMNS = [
   'item_id',
@@ -24,6 +44,7 @@ export const WORKLIST_COLUMNS = [
   'pce_10y_pct',
   'framingham_10y_pct',
   'mesa_with_cac_10y_pct',
+  ...PREVENT_AND_GRADE_COLUMNS,
   'missing_inputs',
   'assignee',
   'due_date',
@@ -57,6 +78,7 @@ export function worklistCells(row: WorklistRow): CsvCell[] {
     risk?.pooledCohortPct,
     risk?.framinghamPct,
     risk?.mesaWithCacPct,
+    ...preventAndGradeCells(result, risk),
     risk?.missing.join(' '),
     row.assignee,
     day(row.dueDate),
@@ -96,6 +118,7 @@ export const RESULT_COLUMNS = [
   'framingham_10y_pct',
   'mesa_without_cac_10y_pct',
   'mesa_with_cac_10y_pct',
+  ...PREVENT_AND_GRADE_COLUMNS,
   'missing_inputs',
   'sweep_id',
   'created_at',
@@ -131,6 +154,7 @@ export function resultCells(row: ResultWithPatientRow): CsvCell[] {
     risk?.framinghamPct,
     risk?.mesaWithoutCacPct,
     risk?.mesaWithCacPct,
+    ...preventAndGradeCells(row, risk),
     risk?.missing.join(' '),
     row.sweepId,
     row.createdAt.toISOString(),

@@ -1,3 +1,4 @@
+import { RESULT_COLUMNS, resultCells } from '../export/export-columns';
 import { resultToFhirBundle } from './result-fhir';
 import type { ResultWithPatientRow } from './results.repository';
 import { toResultView } from './results.service';
@@ -117,5 +118,15 @@ describe('result views with PREVENT and calcium grades', () => {
       probabilityDecimal: 0.3896,
       whenRange: { high: { value: 30 } },
     });
+  });
+
+  it('puts PREVENT 10-year risks and the grade in the results CSV, one cell per column', () => {
+    const cells = resultCells(row);
+    expect(cells).toHaveLength(RESULT_COLUMNS.length);
+    const cell = (name: string) => cells[RESULT_COLUMNS.indexOf(name)];
+    expect([cell('prevent_total_cvd_10y_pct'), cell('prevent_ascvd_10y_pct'), cell('prevent_hf_10y_pct')]).toEqual([
+      14.68, 9.2, 8.06,
+    ]);
+    expect([cell('ordinal_calcium_score'), cell('calcium_grade')]).toEqual([3, 'moderate']);
   });
 });
