@@ -20,7 +20,7 @@ import { type AortaSection, locateDescendingAorta } from '../anatomy/locate-desc
 import { CalciumLabel, CORONARY_ARTERIES } from '../labels';
 import { arteryByAnatomy } from './artery-by-anatomy';
 import { type Candidate, findCandidates, type NativeBox } from './calcium-candidates';
-import { SHARP_KERNEL_NOISE_HU, softenedCopy } from './soften-sharp-kernel';
+import { SHARP_KERNEL_NOISE_HU, softenedCopy, softeningStepPx } from './soften-sharp-kernel';
 
 const CALCIUM_HU = 130;
 /** The coronary zone around the located heart's surface (mm; negative = inside the located heart). */
@@ -385,7 +385,7 @@ export function labelCalciumByAnatomy(volume: Volume): AnatomyLabelling {
   lap('noise');
   const sharp = blood.noiseHu > SHARP_KERNEL_NOISE_HU;
   // Sharp kernel: candidates are searched on a softened copy (soften-sharp-kernel.ts), with its own noise statistics.
-  const searched = sharp ? softenedCopy(volume, box, Math.max(1, Math.round(1 / volume.spacingMm[0]))) : volume;
+  const searched = sharp ? softenedCopy(volume, box, softeningStepPx(volume.spacingMm[0])) : volume;
   const searchedBlood = sharp ? bloodAndNoise(searched, heart, distance) : blood;
   lap('soften');
   const spine = spineCells(heart);
