@@ -17,7 +17,12 @@ export type DicomErrorCode =
   | 'NOT_FOUND'
   | 'SOURCE_UNAVAILABLE'
   | 'SOURCE_REJECTED'
-  | 'BAD_RESPONSE';
+  | 'BAD_RESPONSE'
+  | 'LIMIT_EXCEEDED'
+  | 'IMPLAUSIBLE_VALUE'
+  | 'INVALID_IDENTIFIER'
+  | 'DUPLICATE_INSTANCE'
+  | 'RESOURCE_BUDGET';
 
 export class DicomError extends Error {
   constructor(
@@ -166,5 +171,55 @@ export class SourceRejectedError extends DicomError {
 export class BadResponseError extends DicomError {
   constructor(message: string, options?: { cause?: unknown }) {
     super('BAD_RESPONSE', message, options);
+  }
+}
+
+/**
+ * A size from a header (Rows, Columns, NumberOfFrames, a file, an inflated data set, a series) is beyond a configured
+ * limit (limits.ts) or beyond what the file can hold. Raised before anything of that size is allocated or decoded.
+ */
+export class LimitExceededError extends DicomError {
+  constructor(
+    readonly limit: string,
+    message: string,
+  ) {
+    super('LIMIT_EXCEEDED', message);
+  }
+}
+
+/**
+ * A value is well formed but physically implausible for CT (a rescale slope of 0, a pixel spacing of 1e30 mm):
+ * scoring it would give a number that means nothing, so the series is refused with the reason.
+ */
+export class ImplausibleValueError extends DicomError {
+  constructor(message: string) {
+    super('IMPLAUSIBLE_VALUE', message);
+  }
+}
+
+/** A UID that breaks the DICOM UID grammar (PS3.5 §9.1): it must never reach a workflow ID, a key or a path. */
+export class InvalidIdentifierError extends DicomError {
+  constructor(
+    readonly keyword: string,
+    message: string,
+  ) {
+    super('INVALID_IDENTIFIER', message);
+  }
+}
+
+/** Two files of one series carry the same SOPInstanceUID but different pixels: which one is right is unknowable. */
+export class DuplicateInstanceError extends DicomError {
+  constructor(readonly sopInstanceUid: string) {
+    super(
+      'DUPLICATE_INSTANCE',
+      `two files carry SOPInstanceUID ${sopInstanceUid} with different pixel data; the series cannot be scored`,
+    );
+  }
+}
+
+/** Reading the series ran past its memory or time budget (the isolated decode worker was stopped). */
+export class ResourceBudgetError extends DicomError {
+  constructor(message: string) {
+    super('RESOURCE_BUDGET', message);
   }
 }

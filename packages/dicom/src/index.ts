@@ -1,5 +1,6 @@
 export * from './volume';
 export * from './errors';
+export * from './limits';
 export * from './parse';
 export * from './decode';
 export * from './volume/index';

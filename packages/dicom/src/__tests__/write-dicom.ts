@@ -3,8 +3,8 @@ import { join } from 'path';
 
 /** Test helper: writes small CT Image Storage files (explicit VR little endian), any attribute left out on request. */
 
-type Vr = 'CS' | 'DA' | 'DS' | 'IS' | 'LO' | 'OW' | 'PN' | 'SH' | 'TM' | 'UI' | 'US' | 'UL' | 'OB';
-interface Element {
+export type Vr = 'CS' | 'DA' | 'DS' | 'IS' | 'LO' | 'OW' | 'PN' | 'SH' | 'TM' | 'UI' | 'US' | 'UL' | 'OB';
+export interface Element {
   tag: number;
   vr: Vr;
   value: string | number | number[] | Uint8Array;
@@ -41,17 +41,26 @@ function encode(e: Element): Buffer {
 
 const CT_IMAGE_STORAGE = '1.2.840.10008.5.1.4.1.1.2';
 
-function part10(elements: Element[], sopInstanceUid: string): Buffer {
+/**
+ * A Part 10 file: preamble, file meta, then the elements sorted by tag. `encodeBody` turns the encoded data set into
+ * what the transfer syntax stores (e.g. raw deflate for 1.2.840.10008.1.2.1.99).
+ */
+export function part10(
+  elements: Element[],
+  sopInstanceUid: string,
+  transferSyntaxUid = '1.2.840.10008.1.2.1',
+  encodeBody: (body: Buffer) => Buffer = (body) => body,
+): Buffer {
   const meta = [
     { tag: 0x00020001, vr: 'OB', value: new Uint8Array([0, 1]) },
     { tag: 0x00020002, vr: 'UI', value: CT_IMAGE_STORAGE },
     { tag: 0x00020003, vr: 'UI', value: sopInstanceUid },
-    { tag: 0x00020010, vr: 'UI', value: '1.2.840.10008.1.2.1' },
+    { tag: 0x00020010, vr: 'UI', value: transferSyntaxUid },
   ].map((e) => encode(e as Element));
   const metaLength = meta.reduce((n, b) => n + b.length, 0);
   const group = encode({ tag: 0x00020000, vr: 'UL', value: metaLength });
-  const body = [...elements].sort((a, b) => a.tag - b.tag).map(encode);
-  return Buffer.concat([Buffer.alloc(128), Buffer.from('DICM'), group, ...meta, ...body]);
+  const body = Buffer.concat([...elements].sort((a, b) => a.tag - b.tag).map(encode));
+  return Buffer.concat([Buffer.alloc(128), Buffer.from('DICM'), group, ...meta, encodeBody(body)]);
 }
 
 export interface WrittenSeriesOptions {

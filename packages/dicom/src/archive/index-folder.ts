@@ -1,4 +1,5 @@
 import { DicomError } from '../errors';
+import type { DicomLimits } from '../limits';
 import { type IndexedFile, groupInstances } from './group-instances';
 import { listFiles } from './list-files';
 import { readHeader } from './read-header';
@@ -6,6 +7,8 @@ import type { FolderIndex, IndexProgress, UnreadableFile } from './types';
 
 export interface IndexFolderOptions {
   onProgress?: (progress: IndexProgress) => void;
+  /** Size limits (limits.ts) for each file's header. */
+  limits?: Partial<DicomLimits>;
 }
 
 function unreadable(path: string, error: unknown): UnreadableFile {
@@ -26,7 +29,7 @@ export async function indexFolder(dir: string, options: IndexFolderOptions = {})
   const bad: UnreadableFile[] = [];
   for (const [i, path] of paths.entries()) {
     try {
-      files.push({ path, instance: await readHeader(path) });
+      files.push({ path, instance: await readHeader(path, options.limits) });
     } catch (error) {
       bad.push(unreadable(path, error));
     }

@@ -1,19 +1,20 @@
 import { open } from 'fs/promises';
-import { readFile } from 'fs/promises';
+import { LimitExceededError, NotDicomError } from '../errors';
+import { type DicomLimits, checkFileSize, resolveLimits } from '../limits';
 import type { DicomInstance } from '../parse/dicom-instance';
 import { parseDicom } from '../parse/parse-dicom';
 
 /** Most CT headers fit in the first 64 KiB; reading only that keeps indexing fast on large archives. */
 const HEADER_PROBE_BYTES = 64 * 1024;
 
-async function readPrefix(path: string, bytes: number): Promise<{ data: Buffer; whole: boolean }> {
+async function readPrefix(path: string, bytes: number): Promise<{ data: Buffer; size: number }> {
   const handle = await open(path, 'r');
   try {
     const { size } = await handle.stat();
     const length = Math.min(size, bytes);
     const data = Buffer.alloc(length);
     await handle.read(data, 0, length, 0);
-    return { data, whole: length === size };
+    return { data, size };
   } finally {
     await handle.close();
   }
@@ -22,15 +23,24 @@ async function readPrefix(path: string, bytes: number): Promise<{ data: Buffer; 
 /**
  * Parses a file's header without its pixel data. Tries the first 64 KiB; when the header is longer (Enhanced CT
  * functional groups, deflated data sets) and that fails, reads the whole file, whose error is then the real one.
+ * A probe that is not DICOM at all, or a file beyond maxFileBytes, is refused without reading the rest.
  */
-export async function readHeader(path: string): Promise<DicomInstance> {
+export async function readHeader(path: string, limits?: Partial<DicomLimits>): Promise<DicomInstance> {
+  const resolved = resolveLimits(limits);
   const probe = await readPrefix(path, HEADER_PROBE_BYTES);
+  const whole = probe.data.length === probe.size;
   try {
-    const instance = parseDicom(probe.data, { headersOnly: true });
+    const instance = parseDicom(probe.data, { headersOnly: true, fileLength: probe.size, limits: resolved });
     // A header that parsed but was cut off before the pixel data may have lost attributes: read it all.
-    if (probe.whole || instance.hasPixelData) return instance;
+    if (whole || instance.hasPixelData) return instance;
   } catch (error) {
-    if (probe.whole) throw error;
+    if (whole || error instanceof NotDicomError || error instanceof LimitExceededError) throw error;
   }
-  return parseDicom(await readFile(path), { headersOnly: true });
+  checkFileSize(probe.size, resolved);
+  const handle = await open(path, 'r');
+  try {
+    return parseDicom(await handle.readFile(), { headersOnly: true, limits: resolved });
+  } finally {
+    await handle.close();
+  }
 }

@@ -8,6 +8,7 @@ import {
   TruncatedError,
   UnsupportedTransferSyntaxError,
 } from '../errors';
+import { checkCodecFrameSize } from './check-codec-frame-size';
 import { charls, openjpeg } from './codecs';
 import { decodeJpegLossy } from './decode-jpeg-dct';
 import { decodeJpegLossless } from './decode-jpeg-lossless';
@@ -58,13 +59,19 @@ export function decodeFrame(instance: DicomInstance, frameIndex = 0): PixelArray
     case 'rle':
       return decodeRle(frame, format);
     case 'jpeg-lossless':
+      checkCodecFrameSize(frame, format, 'JPEG lossless');
       return decodeJpegLossless(frame, format);
     case 'jpeg-ls':
+      checkCodecFrameSize(frame, format, 'JPEG-LS');
       return decodeWasmFrame(charls, 'JPEG-LS', frame, format);
     case 'jpeg2000':
+      checkCodecFrameSize(frame, format, 'JPEG 2000');
       return decodeWasmFrame(openjpeg, 'JPEG 2000', frame, format);
     case 'jpeg-lossy':
-      if (LOSSY_JPEG_SYNTAXES.includes(instance.transferSyntaxUid)) return decodeJpegLossy(frame, format);
+      if (LOSSY_JPEG_SYNTAXES.includes(instance.transferSyntaxUid)) {
+        checkCodecFrameSize(frame, format, 'JPEG');
+        return decodeJpegLossy(frame, format);
+      }
       break;
     case 'deflate-frame':
       return readSamples(inflateFrame(frame, frameByteLength(format)), 0, frameByteLength(format), 0, format, true);

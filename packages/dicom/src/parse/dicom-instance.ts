@@ -1,3 +1,4 @@
+import type { DicomLimits } from '../limits';
 import type { TransferSyntaxInfo } from './transfer-syntaxes';
 
 export type Vec3 = [number, number, number];
@@ -119,4 +120,8 @@ export interface DicomInstance {
 export interface ParseOptions {
   /** Stop before (7FE0,0010): for indexing; decodeFrame then refuses the instance. */
   headersOnly?: boolean;
+  /** Length of the whole file when only its first bytes are given (header probes); sizes are checked against it. */
+  fileLength?: number;
+  /** Size limits (limits.ts); the defaults when absent. */
+  limits?: Partial<DicomLimits>;
 }

@@ -1,3 +1,5 @@
+import { resolveLimits } from '../limits';
+import { checkDeclaredSizes } from './check-declared-sizes';
 import type { DicomInstance, ParseOptions } from './dicom-instance';
 import { readDataSet } from './read-data-set';
 import { readHeaderFields } from './read-header-fields';
@@ -10,11 +12,21 @@ import { describeTransferSyntax } from './transfer-syntaxes';
 /**
  * Parses one DICOM Part 10 file (or a bare data set without file meta) into typed header fields. With
  * `headersOnly` it stops at (7FE0,0010) and keeps no reference to the bytes, which is what indexing wants.
- * Throws a DicomError (NOT_DICOM, TRUNCATED, MALFORMED, DECODE_FAILED for a bad deflate stream).
+ * Throws a DicomError (NOT_DICOM, TRUNCATED, MALFORMED, DECODE_FAILED for a bad deflate stream, LIMIT_EXCEEDED for
+ * sizes beyond `options.limits`).
  */
 export function parseDicom(buffer: Uint8Array, options: ParseOptions = {}): DicomInstance {
-  const { dataSet, transferSyntaxUid, warnings } = readDataSet(buffer, options.headersOnly ? TAG.PixelData : undefined);
+  const limits = resolveLimits(options.limits);
+  const { dataSet, transferSyntaxUid, warnings } = readDataSet(
+    buffer,
+    options.headersOnly ? TAG.PixelData : undefined,
+    limits.maxInflatedBytes,
+  );
   const transferSyntax = describeTransferSyntax(transferSyntaxUid);
+  // A deflated data set was inflated into a new array: its length is the real one.
+  const inflated = dataSet.byteArray !== buffer;
+  const fileLength = inflated ? dataSet.byteArray.length : Math.max(options.fileLength ?? 0, buffer.length);
+  checkDeclaredSizes(dataSet, limits, fileLength);
   const header = readHeaderFields(dataSet);
   const pixelData = options.headersOnly ? undefined : readPixelDataLocation(dataSet, transferSyntax.encapsulated);
   if (dataSet.elements[TAG.NumberOfFrames] && readNumber(dataSet, TAG.NumberOfFrames) === undefined) {

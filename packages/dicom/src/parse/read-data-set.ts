@@ -60,9 +60,9 @@ function vrCallback(tag: string): string | undefined {
 /**
  * Parses the file meta (when present) and the data set with dicom-parser's element readers, choosing the transfer
  * syntax ourselves so files without a preamble or without (0002,0010) still parse, and inflating deflated data sets
- * with Node's zlib. Stops before `untilTag` when given.
+ * with Node's zlib (at most `maxInflatedBytes`). Stops before `untilTag` when given.
  */
-export function readDataSet(input: Uint8Array, untilTag?: string): RawDataSet {
+export function readDataSet(input: Uint8Array, untilTag?: string, maxInflatedBytes?: number): RawDataSet {
   const warnings: string[] = [];
   let bytes = input;
   let metaElements: Record<string, Element> = {};
@@ -89,7 +89,7 @@ export function readDataSet(input: Uint8Array, untilTag?: string): RawDataSet {
   }
 
   const syntax = describeTransferSyntax(transferSyntaxUid);
-  if (syntax.deflatedDataSet) bytes = inflateDataSet(bytes, position);
+  if (syntax.deflatedDataSet) bytes = inflateDataSet(bytes, position, maxInflatedBytes);
   const parser = syntax.littleEndian ? dicomParser.littleEndianByteArrayParser : dicomParser.bigEndianByteArrayParser;
   const dataSet = new DataSetCtor(parser, bytes, {});
   dataSet.warnings = [];

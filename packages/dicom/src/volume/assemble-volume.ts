@@ -1,7 +1,9 @@
 import type { Volume } from '../volume';
 import type { PixelArray } from '../decode/pixel-format';
 import { EmptySeriesError, InvalidValueError, NotAxialSeriesError } from '../errors';
+import { resolveLimits } from '../limits';
 import { type BuildVolumeOptions, DEFAULT_BUILD_VOLUME_OPTIONS } from './build-volume-options';
+import { checkSeriesBudget } from './check-series-budget';
 import { describeGeometryWarnings } from './describe-geometry-warnings';
 import { angleFromAxialDeg, slicePlane } from './geometry';
 import { axisAlignmentErrorVoxels, gridAffine } from './grid-affine';
@@ -34,6 +36,7 @@ export function assembleVolume<S>(
       throw new InvalidValueError(`SamplesPerPixel is ${ref.instance.samplesPerPixel}: not a greyscale CT image`);
     }
   }
+  checkSeriesBudget(refs, resolveLimits(options.limits));
   const ordered = orderSlices(refs, opts);
   const first = ordered.slices[0];
   const plane = slicePlane(first.orientation);

@@ -1,3 +1,4 @@
+import type { DicomLimits } from '../limits';
 import { AIR_HU } from './hu-mapper';
 
 export interface BuildVolumeOptions {
@@ -19,9 +20,11 @@ export interface BuildVolumeOptions {
    * 'native': slices as stored, any orientation, sheared positions approximated by stacking along the normal.
    */
   grid?: 'axial' | 'native';
+  /** Size limits (limits.ts): frames per series and the HU volume's bytes are checked before it is allocated. */
+  limits?: Partial<DicomLimits>;
 }
 
-export const DEFAULT_BUILD_VOLUME_OPTIONS: Required<BuildVolumeOptions> = {
+export const DEFAULT_BUILD_VOLUME_OPTIONS: Required<Omit<BuildVolumeOptions, 'limits'>> = {
   paddingHu: AIR_HU,
   maxGapFactor: 1.5,
   unevenSpacingTolerance: 0.1,

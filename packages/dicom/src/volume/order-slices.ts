@@ -50,7 +50,10 @@ function checkSameGrid<S>(slices: SliceRef<S>[]): void {
  * scanners number in either direction. Drops duplicates (same position) with a warning, and rejects series with
  * missing slices: any gap beyond `maxGapFactor` × the median spacing.
  */
-export function orderSlices<S>(input: SliceRef<S>[], options: Required<BuildVolumeOptions>): OrderedSlices<S> {
+export function orderSlices<S>(
+  input: SliceRef<S>[],
+  options: Required<Omit<BuildVolumeOptions, 'limits'>>,
+): OrderedSlices<S> {
   checkSameGrid(input);
   const warnings: string[] = [];
   const { row, column, normal } = orientationAxes(input[0].orientation);

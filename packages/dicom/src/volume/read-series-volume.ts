@@ -1,5 +1,6 @@
 import { readFileSync } from 'fs';
-import { readFile } from 'fs/promises';
+import { readFile, stat } from 'fs/promises';
+import { checkFileSize, resolveLimits } from '../limits';
 import { decodeFrame } from '../decode/decode-frame';
 import { DicomError } from '../errors';
 import type { DicomInstance } from '../parse/dicom-instance';
@@ -31,9 +32,12 @@ export async function readSeriesVolume(filePaths: string[], options: BuildVolume
   const headers: { source: string; instance: DicomInstance }[] = [];
   const kept = new Map<string, Buffer>();
   let keptBytes = 0;
+  const limits = resolveLimits(options.limits);
   for (const path of filePaths) {
+    const { size } = await stat(path);
+    inFile(path, () => checkFileSize(size, limits));
     const bytes = await readFile(path);
-    headers.push({ source: path, instance: inFile(path, () => parseDicom(bytes, { headersOnly: true })) });
+    headers.push({ source: path, instance: inFile(path, () => parseDicom(bytes, { headersOnly: true, limits })) });
     if (keptBytes + bytes.length <= KEEP_BYTES_LIMIT) {
       kept.set(path, bytes);
       keptBytes += bytes.length;
@@ -47,7 +51,7 @@ export async function readSeriesVolume(filePaths: string[], options: BuildVolume
         current = undefined; // release the previous file before reading the next
         const bytes = kept.get(slice.source) ?? readFileSync(slice.source);
         kept.delete(slice.source);
-        current = { path: slice.source, instance: inFile(slice.source, () => parseDicom(bytes)) };
+        current = { path: slice.source, instance: inFile(slice.source, () => parseDicom(bytes, { limits })) };
       }
       const instance = current.instance;
       return inFile(slice.source, () => decodeFrame(instance, slice.frameIndex));
