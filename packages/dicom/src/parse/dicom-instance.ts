@@ -115,6 +115,8 @@ export interface DicomInstance {
   pixelData?: PixelDataLocation;
   /** Recoverable oddities met while parsing. */
   warnings: string[];
+  /** Rescale, spacing or thickness attributes that have a value which is not a number (checked before scoring). */
+  unparsableNumbers?: string[];
 }
 
 export interface ParseOptions {
