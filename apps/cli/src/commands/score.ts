@@ -10,6 +10,7 @@ import {
   Roi,
   RoiScore,
   ScoreResult,
+  ScoringError,
   scoreRois,
 } from '@cacscreen/scoring';
 import { calciumGrades, type OrdinalScore, type VisualGrade } from '@cacscreen/risk';
@@ -74,6 +75,12 @@ function rejected(reason: string, model: ScoreOutput['model'], extra: Partial<Sc
     timingsMs: {},
     ...extra,
   };
+}
+
+/** The code and message of a DicomError; anything else the reader threw on these files is a decode failure. */
+function rejectionReason(error: unknown): string {
+  if (error instanceof DicomError) return `${error.code}: ${error.message}`;
+  return `DECODE_FAILED: ${error instanceof Error ? error.message : String(error)}`;
 }
 
 function scoreFields(score: ScoreResult) {
@@ -158,9 +165,8 @@ export async function scoreStudyFolder(
   try {
     built = await readSeriesVolume(selection.chosen.files);
   } catch (error) {
-    // Unusable pixel data is a rejection with its reason, not a crash.
-    if (!(error instanceof DicomError)) throw error;
-    return rejected(`${error.code}: ${error.message}`, model, {
+    // Unusable pixel data is a rejection with its reason, never a crash: whatever the files make the reader throw.
+    return rejected(rejectionReason(error), model, {
       studyInstanceUid: study.studyInstanceUid,
       seriesInstanceUid: selection.chosen.seriesInstanceUid,
       series,
@@ -180,7 +186,14 @@ export async function scoreStudyFolder(
   };
   let output: ScoreOutput;
   if (options.labeller) {
-    const { score, labels, timingsMs, warnings: labellerWarnings } = await analyzeVolume(volume, options.labeller);
+    let analysis: Awaited<ReturnType<typeof analyzeVolume>>;
+    try {
+      analysis = await analyzeVolume(volume, options.labeller);
+    } catch (error) {
+      if (!(error instanceof ScoringError)) throw error;
+      return rejected(`${error.code}: ${error.message}`, model, { ...base, timingsMs: timings });
+    }
+    const { score, labels, timingsMs, warnings: labellerWarnings } = analysis;
     if (options.overlay) fs.writeFileSync(options.overlay, renderHeartOverlay(volume, locateHeart(volume), labels));
     timings.label = Math.round(timingsMs.label);
     timings.score = Math.round(timingsMs.score);

@@ -9,7 +9,7 @@ import {
   recordStudy,
   saveSweepProgress,
 } from '@cacscreen/db';
-import { selectSeries } from '@cacscreen/dicom';
+import { isValidUid, selectSeries } from '@cacscreen/dicom';
 import type { ArchiveRegistry } from './archive-registry';
 import { readPatientFacts } from './patient-facts';
 import { assessStoredRisk } from './risk-inputs';
@@ -35,13 +35,15 @@ export function createScreeningActivities(deps: { db: Db; archives: ArchiveRegis
       const page = await archives.get(input.source).listStudies(input.cursor, input.pageSize);
       const watermark = input.studiesAfter;
       // DICOM dates (YYYYMMDD) compare correctly as strings.
-      const recent = page.studies.filter((study) => !watermark || !study.studyDate || study.studyDate > watermark);
+      // A UID outside the DICOM grammar (a DICOMweb server's answer) must not become a workflow ID: skip it.
+      const valid = page.studies.filter((study) => isValidUid(study.studyInstanceUid));
+      const recent = valid.filter((study) => !watermark || !study.studyDate || study.studyDate > watermark);
       const uids = recent.map((study) => study.studyInstanceUid);
       const done = await findScreenedStudyUids(db, uids, input.modelVersion);
       return {
         studyInstanceUids: uids.filter((uid) => !done.has(uid)),
         alreadyScreened: done.size,
-        olderThanWatermark: page.studies.length - recent.length,
+        olderThanWatermark: valid.length - recent.length,
         nextCursor: page.nextCursor,
       };
     },

@@ -1,5 +1,6 @@
 import { condition, continueAsNew, proxyActivities, setHandler, workflowInfo } from '@temporalio/workflow';
 import type { ScreeningActivities } from '../activities/types';
+import { BAD_DATA_FAILURE } from '../activities/types';
 import {
   SweepArchiveInput,
   SweepCounters,
@@ -13,9 +14,19 @@ import {
 } from './contracts';
 import { runScreenStudy } from './run-screen-study';
 
+/**
+ * Bounded: a page that keeps failing (an archive that kills whoever lists it) fails the sweep after about 15 minutes
+ * of tries instead of being retried forever by every worker that picks it up.
+ */
 const activities = proxyActivities<ScreeningActivities>({
   startToCloseTimeout: '5m',
-  retry: { initialInterval: '1s', backoffCoefficient: 2, maximumInterval: '1m' },
+  retry: {
+    initialInterval: '1s',
+    backoffCoefficient: 2,
+    maximumInterval: '1m',
+    maximumAttempts: 20,
+    nonRetryableErrorTypes: [BAD_DATA_FAILURE],
+  },
 });
 
 function countOutcome(counters: SweepCounters, outcome: ScreenOutcome): void {

@@ -1,5 +1,6 @@
 import type { DicomInstance } from '../parse/dicom-instance';
 import { type DerivedUid, deriveFrameOfReferenceUid, deriveSeriesUid, deriveStudyUid } from './derive-uids';
+import { isValidUid } from './is-valid-uid';
 import { summarizeSeries } from './summarize-series';
 import type { IndexedStudy, UnreadableFile } from './types';
 
@@ -18,6 +19,18 @@ interface StudyGroup {
   series: Map<string, SeriesGroup>;
   derived?: DerivedUid;
   derivedFiles: number;
+}
+
+const UID_FIELDS = [
+  ['StudyInstanceUID (0020,000D)', 'studyInstanceUid'],
+  ['SeriesInstanceUID (0020,000E)', 'seriesInstanceUid'],
+  ['SOPInstanceUID (0008,0018)', 'sopInstanceUid'],
+  ['FrameOfReferenceUID (0020,0052)', 'frameOfReferenceUid'],
+] as const;
+
+/** The first UID attribute that is present but breaks the UID grammar; its value is not repeated (it may be a path). */
+function invalidUid(instance: DicomInstance): string | undefined {
+  return UID_FIELDS.find(([, key]) => instance[key] !== undefined && !isValidUid(instance[key]!))?.[0];
 }
 
 /** An image has a pixel grid; DICOMDIR, reports and presentation states do not, and are never part of a series. */
@@ -43,6 +56,15 @@ export function groupInstances(files: IndexedFile[]): { studies: IndexedStudy[];
   const unreadable: UnreadableFile[] = [];
   for (const file of files) {
     const { instance, path } = file;
+    const invalid = invalidUid(instance);
+    if (invalid) {
+      unreadable.push({
+        path,
+        reason: `${invalid} is not a valid DICOM UID (digits and dots, at most 64 characters)`,
+        code: 'INVALID_IDENTIFIER',
+      });
+      continue;
+    }
     const image = isImage(instance);
     if (!instance.studyInstanceUid && !image) {
       unreadable.push({
@@ -96,6 +118,11 @@ function summarize(seriesUid: string, group: SeriesGroup) {
   if (group.derived) {
     summary.warnings.push(describeDerived('SeriesInstanceUID', '(0020,000E)', group.derived, count, 'series'));
   }
+  // Identifiers cleaned of control characters while parsing (parse/read-clean-string.ts): say so once per series.
+  const cleaned = new Set(
+    group.files.flatMap((f) => f.instance.warnings.filter((w) => w.includes('control character'))),
+  );
+  summary.warnings.push(...cleaned);
   const withoutFrame = group.files.filter((f) => !f.instance.frameOfReferenceUid).length;
   if (withoutFrame > 0 && summary.frameOfReferenceUid === null) {
     const frame = deriveFrameOfReferenceUid(seriesUid);

@@ -16,3 +16,4 @@ export { openArchiveSource } from './open-archive-source';
 export type { OpenArchiveOptions } from './open-archive-source';
 export { parseMultipart, parseContentType } from './dicomweb/multipart';
 export type { MultipartPart } from './dicomweb/multipart';
+export { isValidUid, MAX_UID_LENGTH } from './is-valid-uid';

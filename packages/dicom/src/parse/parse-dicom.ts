@@ -1,5 +1,7 @@
 import { resolveLimits } from '../limits';
 import { checkDeclaredSizes } from './check-declared-sizes';
+import { findUnparsableNumbers } from './find-unparsable-numbers';
+import { readCleanString } from './read-clean-string';
 import type { DicomInstance, ParseOptions } from './dicom-instance';
 import { readDataSet } from './read-data-set';
 import { readHeaderFields } from './read-header-fields';
@@ -35,7 +37,12 @@ export function parseDicom(buffer: Uint8Array, options: ParseOptions = {}): Dico
       `NumberOfFrames (0028,0008) is not a number; using ${header.numberOfFrames} from the pixel data length`,
     );
   }
-  return { ...header, transferSyntaxUid, transferSyntax, pixelData, warnings };
+  const unparsableNumbers = findUnparsableNumbers(dataSet);
+  // Identifiers feed the worklist and matching: read them whole, without control characters.
+  header.patientId = readCleanString(dataSet, TAG.PatientID, 'PatientID', warnings);
+  header.accessionNumber = readCleanString(dataSet, TAG.AccessionNumber, 'AccessionNumber', warnings);
+  header.studyId = readCleanString(dataSet, TAG.StudyID, 'StudyID', warnings);
+  return { ...header, transferSyntaxUid, transferSyntax, pixelData, warnings, unparsableNumbers };
 }
 
 const BITS_PER_BYTE = 8;

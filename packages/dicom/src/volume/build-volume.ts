@@ -2,6 +2,7 @@ import { decodeFrame } from '../decode/decode-frame';
 import type { DicomInstance } from '../parse/dicom-instance';
 import { type BuiltVolume, assembleVolume } from './assemble-volume';
 import type { BuildVolumeOptions } from './build-volume-options';
+import { dropDuplicateInstances } from './drop-duplicate-instances';
 import { sliceRefs } from './slice-ref';
 
 /**
@@ -9,6 +10,10 @@ import { sliceRefs } from './slice-ref';
  * Slices are sorted along the slice normal; see docs/dicom.md for the rules on duplicates, gaps, tilt and padding.
  */
 export function buildVolume(instances: DicomInstance[], options: BuildVolumeOptions = {}): BuiltVolume {
-  const refs = sliceRefs(instances.map((instance) => ({ source: instance, instance })));
-  return assembleVolume(refs, (slice) => decodeFrame(slice.source, slice.frameIndex), options);
+  const unique = dropDuplicateInstances(
+    instances.map((instance) => ({ source: instance, instance })),
+    (instance) => instance,
+  );
+  const built = assembleVolume(sliceRefs(unique.kept), (slice) => decodeFrame(slice.source, slice.frameIndex), options);
+  return { ...built, warnings: [...unique.warnings, ...built.warnings] };
 }

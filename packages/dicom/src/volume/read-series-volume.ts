@@ -7,6 +7,7 @@ import type { DicomInstance } from '../parse/dicom-instance';
 import { parseDicom } from '../parse/parse-dicom';
 import { type BuiltVolume, assembleVolume } from './assemble-volume';
 import type { BuildVolumeOptions } from './build-volume-options';
+import { dropDuplicateInstances } from './drop-duplicate-instances';
 import { sliceRefs } from './slice-ref';
 
 /** Prefixes a DicomError's message with the file path so a person can find the bad file. */
@@ -43,9 +44,12 @@ export async function readSeriesVolume(filePaths: string[], options: BuildVolume
       keptBytes += bytes.length;
     }
   }
+  const unique = dropDuplicateInstances(headers, (path) =>
+    inFile(path, () => parseDicom(kept.get(path) ?? readFileSync(path), { limits })),
+  );
   let current: { path: string; instance: DicomInstance } | undefined;
-  return assembleVolume(
-    sliceRefs(headers),
+  const built = assembleVolume(
+    sliceRefs(unique.kept),
     (slice) => {
       if (current?.path !== slice.source) {
         current = undefined; // release the previous file before reading the next
@@ -58,4 +62,5 @@ export async function readSeriesVolume(filePaths: string[], options: BuildVolume
     },
     options,
   );
+  return { ...built, warnings: [...unique.warnings, ...built.warnings] };
 }
