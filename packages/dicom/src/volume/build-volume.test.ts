@@ -113,7 +113,11 @@ describe('buildVolume', () => {
   });
 
   it('rejects slices of different sizes', () => {
-    const slices = [syntheticSlice({ z: 0 }), syntheticSlice({ z: 1, rows: 3, columns: 2 })];
+    // Distinct instance numbers give distinct SOPInstanceUIDs (one UID with other pixels is DUPLICATE_INSTANCE).
+    const slices = [
+      syntheticSlice({ z: 0, instanceNumber: 1 }),
+      syntheticSlice({ z: 1, instanceNumber: 2, rows: 3, columns: 2 }),
+    ];
     expect(() => buildVolume(slices)).toThrow(InconsistentSeriesError);
   });
 
