@@ -96,21 +96,62 @@ function count(mask: Uint8Array): number {
   return n;
 }
 
-/** Patient-x of the body's midline on a slice (mean of body cells), or null when the body is cut by the image. */
+/**
+ * Patient-x of the body's midline on a slice: the mean of the body cells, or, where the image cuts the body (a
+ * cardiac or tight chest field of view, which shifts that mean), the column with the most bone, which is the spine
+ * with the sternum in front of it. Null when neither is in view.
+ */
 function midlineX(grid: CoarseGrid, masks: TissueMasks, z: number): number | null {
-  if (masks.cutByFieldOfView[z]) return null;
   const [nx, ny] = grid.dims;
+  const base = z * nx * ny;
+  if (masks.cutByFieldOfView[z]) return spineColumnX(grid, masks, z);
   let sum = 0;
   let n = 0;
   for (let y = 0; y < ny; y++) {
     for (let x = 0; x < nx; x++) {
-      if (masks.tissue[z * nx * ny + y * nx + x] !== Tissue.Outside) {
+      if (masks.tissue[base + y * nx + x] !== Tissue.Outside) {
         sum += cellToPatient(grid, x, y, z)[0];
         n++;
       }
     }
   }
   return n ? sum / n : null;
+}
+
+/** Mean HU of a 4 mm cell of vertebral bone; partial-volumed ribs and calcium stay below it. */
+const BONE_CELL_HU = 180;
+/** The spine column holds at least this many bone cells (about 12 mm of vertebra front to back). */
+const MIN_SPINE_CELLS = 3;
+/** Share of the image width on each side left out of the spine search. */
+const SPINE_SEARCH_MARGIN = 0.2;
+
+function spineColumnX(grid: CoarseGrid, masks: TissueMasks, z: number): number | null {
+  const [nx, ny] = grid.dims;
+  const base = z * nx * ny;
+  const bone = new Float64Array(nx);
+  const rowSum = new Float64Array(nx);
+  for (let y = 0; y < ny; y++) {
+    for (let x = 0; x < nx; x++) {
+      const p = base + y * nx + x;
+      if (masks.tissue[p] === Tissue.Body && grid.hu[p] >= BONE_CELL_HU) {
+        bone[x]++;
+        rowSum[x] += y;
+      }
+    }
+  }
+  let best = -1;
+  let bestCount = 0;
+  // Only the middle of the image: ribs seen along their length at the flanks also stack many bone cells in a column.
+  const margin = Math.max(1, Math.round(nx * SPINE_SEARCH_MARGIN));
+  for (let x = margin; x < nx - margin; x++) {
+    const smoothed = bone[x - 1] + 2 * bone[x] + bone[x + 1];
+    if (smoothed > bestCount) {
+      bestCount = smoothed;
+      best = x;
+    }
+  }
+  if (best < 0 || bone[best] < MIN_SPINE_CELLS) return null;
+  return cellToPatient(grid, best, rowSum[best] / bone[best], z)[0];
 }
 
 /** Cells beside a blob's row ends that are searched for lung (4 mm cells: 12 mm). */
@@ -209,6 +250,35 @@ const SEEDS_TRIED = 5;
 const SEED_SEPARATION_MM = 30;
 /** A tracked structure of this volume (ml) is a typical heart; much smaller ones are domes, vessels or fragments. */
 const TYPICAL_HEART_ML: [number, number] = [250, 1300];
+/** Tracked structures shorter than this (mm, or 60 % of a shorter scan) lose merit in proportion. */
+const TYPICAL_HEART_HEIGHT_MM = 80;
+
+/**
+ * On a chest scan that holds the lung apices, where a slice lies between the lung base (0) and apex (1); null when
+ * the lungs run off the top or bottom of the scan (a cardiac or partial scan), where the height says nothing.
+ */
+function heightInLungs(grid: CoarseGrid, masks: TissueMasks, maxLung: number): ((z: number) => number) | null {
+  const nz = grid.dims[2];
+  const withLung: number[] = [];
+  for (let z = 0; z < nz; z++) if (masks.lungCells[z] >= LUNG_EXTENT_SHARE * maxLung) withLung.push(z);
+  if (withLung.length < 2) return null;
+  const first = withLung[0];
+  const last = withLung[withLung.length - 1];
+  // Both ends must taper inside the scan: a lung still wide at the first or last slice is cut there.
+  if (masks.lungCells[0] > LUNG_CUT_SHARE * maxLung || masks.lungCells[nz - 1] > LUNG_CUT_SHARE * maxLung) return null;
+  const zOf = (z: number) => cellToPatient(grid, 0, 0, z)[2];
+  const [base, apex] = [zOf(first), zOf(last)].sort((a, b) => a - b);
+  return (z) => (zOf(z) - base) / (apex - base);
+}
+
+/** Lung extent: slices with at least this share of the widest lung section; a lung cut by the scan keeps more. */
+const LUNG_EXTENT_SHARE = 0.05;
+const LUNG_CUT_SHARE = 0.3;
+/**
+ * The heart's widest section lies in the lower part of the lungs (about 10–50 % of the base-to-apex height); blobs
+ * higher up are the shoulders, the axillae or the great vessels' surroundings.
+ */
+const MAX_SEED_HEIGHT_IN_LUNGS = 0.6;
 
 /** Seed blobs over the slices with lungs in view, best first, each far from the better ones. */
 function findSeeds(grid: CoarseGrid, masks: TissueMasks, cardiacFov: boolean): Seed[] {
@@ -216,6 +286,7 @@ function findSeeds(grid: CoarseGrid, masks: TissueMasks, cardiacFov: boolean): S
   const cellArea = grid.spacingMm[0] * grid.spacingMm[1];
   let maxLung = 0;
   for (let z = 0; z < nz; z++) maxLung = Math.max(maxLung, masks.lungCells[z]);
+  const lungHeight = cardiacFov ? null : heightInLungs(grid, masks, maxLung);
   const imageCentre = cellToPatient(grid, (nx - 1) / 2, (ny - 1) / 2, 0);
   const all: Seed[] = [];
   for (let z = 0; z < nz; z++) {
@@ -228,6 +299,8 @@ function findSeeds(grid: CoarseGrid, masks: TissueMasks, cardiacFov: boolean): S
       const erodedArea = blob.cells.length * cellArea;
       if (erodedArea < MIN_SEED_AREA_MM2 * 0.6 || erodedArea > MAX_SEED_AREA_MM2) continue;
       let weight = Math.min(1, lungShare / SEED_LUNG_SHARE);
+      const height = lungHeight ? lungHeight(z) : 0;
+      if (height > MAX_SEED_HEIGHT_IN_LUNGS) weight *= Math.max(0, 1 - (height - MAX_SEED_HEIGHT_IN_LUNGS) / 0.15);
       const centreMm = cellToPatient(grid, blob.cx, blob.cy, z);
       const [px, py] = centreMm;
       if (mid !== null) {
@@ -331,7 +404,10 @@ export function locateHeart(volume: Volume): HeartSearch {
     const bottom = track(grid, masks, seed, -1, trial);
     const ml = count(trial) * cellMl;
     const typical = ml >= TYPICAL_HEART_ML[0] && ml <= TYPICAL_HEART_ML[1] ? 1 : 0.3;
-    const merit = seed.score * typical * Math.min(1, ml / TYPICAL_HEART_ML[0]);
+    // A heart is 80–130 mm tall; a liver dome or a fragment tracked between the lung bases is much flatter.
+    const heightMm = (top - bottom + 1) * grid.spacingMm[2];
+    const tall = Math.min(1, heightMm / Math.min(TYPICAL_HEART_HEIGHT_MM, 0.6 * nz * grid.spacingMm[2]));
+    const merit = seed.score * typical * tall * Math.min(1, ml / TYPICAL_HEART_ML[0]);
     if (!best || merit > best.merit) best = { mask: trial, top, bottom, merit };
   }
   const { mask, top, bottom } = best as NonNullable<typeof best>;
