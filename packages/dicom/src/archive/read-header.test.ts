@@ -1,4 +1,4 @@
-import { mkdtempSync, truncateSync, writeFileSync } from 'fs';
+import { mkdtempSync, statSync, truncateSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
 import { writeSeries } from '../__tests__/write-dicom';
@@ -39,5 +39,24 @@ describe('files far larger than a limit are not read whole', () => {
       'The series has 4 frames, beyond the limit of 3 (CACSCREEN_MAX_FRAMES)',
     );
     await expect(readSeriesVolume(files, { limits: { maxSeriesBytes: 512 } })).resolves.toBeDefined();
+  });
+});
+
+describe('a file cut off inside its pixel data', () => {
+  it('stays in its study when indexed, and reading its pixels rejects it with TRUNCATED', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cut-'));
+    const files = writeSeries({ dir, slices: 3 });
+    // Each slice is 8 × 8 × 2 = 128 bytes of pixels at the end of the file: cut 40 of them.
+    truncateSync(files[1], statSync(files[1]).size - 40);
+    const index = await indexFolder(dir);
+    expect(index.unreadable).toEqual([]);
+    expect(index.studies).toHaveLength(1);
+    const series = index.studies[0].series[0];
+    expect(series.files).toEqual([...files].sort());
+    expect(series.warnings).toEqual([
+      `1 file(s) cut off inside the pixel data, e.g. ${files[1]}: ` +
+        '1 frame(s) of 8×8 at 16 bits need 128 bytes of pixel data; the file holds 88',
+    ]);
+    await expect(readSeriesVolume(files)).rejects.toMatchObject({ code: 'TRUNCATED' });
   });
 });

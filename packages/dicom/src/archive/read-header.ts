@@ -23,14 +23,20 @@ async function readPrefix(path: string, bytes: number): Promise<{ data: Buffer; 
 /**
  * Parses a file's header without its pixel data. Tries the first 64 KiB; when the header is longer (Enhanced CT
  * functional groups, deflated data sets) and that fails, reads the whole file, whose error is then the real one.
- * A probe that is not DICOM at all, or a file beyond maxFileBytes, is refused without reading the rest.
+ * A probe that is not DICOM at all, or a file beyond maxFileBytes, is refused without reading the rest. A file
+ * cut off inside its pixel data keeps its place in the study (`truncatedPixelData`); reading the pixels rejects it.
  */
 export async function readHeader(path: string, limits?: Partial<DicomLimits>): Promise<DicomInstance> {
   const resolved = resolveLimits(limits);
   const probe = await readPrefix(path, HEADER_PROBE_BYTES);
   const whole = probe.data.length === probe.size;
   try {
-    const instance = parseDicom(probe.data, { headersOnly: true, fileLength: probe.size, limits: resolved });
+    const instance = parseDicom(probe.data, {
+      headersOnly: true,
+      fileLength: probe.size,
+      limits: resolved,
+      tolerateTruncatedPixels: true,
+    });
     // A header that parsed but was cut off before the pixel data may have lost attributes: read it all.
     if (whole || instance.hasPixelData) return instance;
   } catch (error) {
@@ -39,7 +45,7 @@ export async function readHeader(path: string, limits?: Partial<DicomLimits>): P
   checkFileSize(probe.size, resolved);
   const handle = await open(path, 'r');
   try {
-    return parseDicom(await handle.readFile(), { headersOnly: true, limits: resolved });
+    return parseDicom(await handle.readFile(), { headersOnly: true, limits: resolved, tolerateTruncatedPixels: true });
   } finally {
     await handle.close();
   }

@@ -40,6 +40,7 @@ export type SummaryFields = Pick<
   | 'imagePositionPatient'
   | 'numberOfFrames'
   | 'frames'
+  | 'truncatedPixelData'
 >;
 
 /**
@@ -69,6 +70,12 @@ export function summarizeSeries(
   const thicknesses = sorted
     .map((m) => m.instance.sliceThickness ?? m.instance.frames?.[0]?.sliceThickness)
     .filter((t): t is number => t !== undefined && t > 0);
+  const cut = sorted.filter((m) => m.instance.truncatedPixelData !== undefined);
+  const warnings = cut.length
+    ? [
+        `${cut.length} file(s) cut off inside the pixel data, e.g. ${cut[0].path}: ${cut[0].instance.truncatedPixelData}`,
+      ]
+    : [];
   return {
     seriesInstanceUid,
     modality: first.modality ?? null,
@@ -94,6 +101,6 @@ export function summarizeSeries(
     imageOrientationPatient: iop,
     orientationConsistent,
     zRangeMm,
-    warnings: [],
+    warnings,
   };
 }

@@ -23,9 +23,17 @@ export function nativeFrameBytes(
 /**
  * Checks the sizes a header announces against the limits and against the file's real length, before the header
  * fields are read (Enhanced CT geometry is read per frame) or any pixel is allocated. `fileLength` is the length
- * of the whole file even when only its first bytes were parsed.
+ * of the whole file even when only its first bytes were parsed. Pixel data the file cannot hold goes to
+ * `onTruncated`, which throws unless the caller tolerates it (header indexing).
  */
-export function checkDeclaredSizes(ds: DataSet, limits: DicomLimits, fileLength: number): void {
+export function checkDeclaredSizes(
+  ds: DataSet,
+  limits: DicomLimits,
+  fileLength: number,
+  onTruncated: (error: TruncatedError) => void = (error) => {
+    throw error;
+  },
+): void {
   const rows = readUint16(ds, TAG.Rows) ?? 0;
   const columns = readUint16(ds, TAG.Columns) ?? 0;
   if (rows > limits.maxRows) {
@@ -49,8 +57,8 @@ export function checkDeclaredSizes(ds: DataSet, limits: DicomLimits, fileLength:
   const available = Math.max(0, fileLength - pixel.dataOffset);
   if (pixel.hadUndefinedLength || pixel.length === UNDEFINED_LENGTH || pixel.encapsulatedPixelData) {
     if (frames * ITEM_HEADER_BYTES > available) {
-      throw new TruncatedError(
-        `NumberOfFrames ${frames} cannot fit in the ${available} bytes of pixel data in the file`,
+      onTruncated(
+        new TruncatedError(`NumberOfFrames ${frames} cannot fit in the ${available} bytes of pixel data in the file`),
       );
     }
     return;
@@ -59,9 +67,11 @@ export function checkDeclaredSizes(ds: DataSet, limits: DicomLimits, fileLength:
   const samples = readUint16(ds, TAG.SamplesPerPixel) ?? 1;
   const needed = nativeFrameBytes(rows, columns, samples, bits) * frames;
   if (needed > available) {
-    throw new TruncatedError(
-      `${frames} frame(s) of ${rows}×${columns} at ${bits} bits need ${needed} bytes of pixel data; ` +
-        `the file holds ${available}`,
+    onTruncated(
+      new TruncatedError(
+        `${frames} frame(s) of ${rows}×${columns} at ${bits} bits need ${needed} bytes of pixel data; ` +
+          `the file holds ${available}`,
+      ),
     );
   }
 }

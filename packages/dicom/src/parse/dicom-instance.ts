@@ -117,6 +117,8 @@ export interface DicomInstance {
   warnings: string[];
   /** Rescale, spacing or thickness attributes that have a value which is not a number (checked before scoring). */
   unparsableNumbers?: string[];
+  /** Set when `tolerateTruncatedPixels` let a header through whose pixel data the file cannot hold. */
+  truncatedPixelData?: string;
 }
 
 export interface ParseOptions {
@@ -126,4 +128,10 @@ export interface ParseOptions {
   fileLength?: number;
   /** Size limits (limits.ts); the defaults when absent. */
   limits?: Partial<DicomLimits>;
+  /**
+   * Report pixel data shorter than the header announces in `truncatedPixelData` instead of throwing TRUNCATED.
+   * Indexing uses it so that a cut-off file still belongs to its study, which is then rejected with the reason
+   * when its pixels are read, rather than vanishing from the sweep.
+   */
+  tolerateTruncatedPixels?: boolean;
 }

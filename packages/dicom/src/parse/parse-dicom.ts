@@ -28,7 +28,11 @@ export function parseDicom(buffer: Uint8Array, options: ParseOptions = {}): Dico
   // A deflated data set was inflated into a new array: its length is the real one.
   const inflated = dataSet.byteArray !== buffer;
   const fileLength = inflated ? dataSet.byteArray.length : Math.max(options.fileLength ?? 0, buffer.length);
-  checkDeclaredSizes(dataSet, limits, fileLength);
+  let truncatedPixelData: string | undefined;
+  checkDeclaredSizes(dataSet, limits, fileLength, (error) => {
+    if (!options.tolerateTruncatedPixels) throw error;
+    truncatedPixelData = error.message;
+  });
   const header = readHeaderFields(dataSet);
   const pixelData = options.headersOnly ? undefined : readPixelDataLocation(dataSet, transferSyntax.encapsulated);
   if (dataSet.elements[TAG.NumberOfFrames] && readNumber(dataSet, TAG.NumberOfFrames) === undefined) {
@@ -42,7 +46,8 @@ export function parseDicom(buffer: Uint8Array, options: ParseOptions = {}): Dico
   header.patientId = readCleanString(dataSet, TAG.PatientID, 'PatientID', warnings);
   header.accessionNumber = readCleanString(dataSet, TAG.AccessionNumber, 'AccessionNumber', warnings);
   header.studyId = readCleanString(dataSet, TAG.StudyID, 'StudyID', warnings);
-  return { ...header, transferSyntaxUid, transferSyntax, pixelData, warnings, unparsableNumbers };
+  if (truncatedPixelData) warnings.push(truncatedPixelData);
+  return { ...header, transferSyntaxUid, transferSyntax, pixelData, warnings, unparsableNumbers, truncatedPixelData };
 }
 
 const BITS_PER_BYTE = 8;
