@@ -14,12 +14,12 @@ function discSlice(pixelMm: number, radiusMm: number, hu: number): Volume {
 }
 
 describe('sharp-kernel softening', () => {
-  it('spaces taps about 0.7 mm apart at every pixel size', () => {
-    expect(softeningStepPx(0.32)).toBe(2);
-    expect(softeningStepPx(0.49)).toBe(1);
+  it('spaces taps about 0.85 mm apart at every pixel size', () => {
+    expect(softeningStepPx(0.32)).toBe(3);
+    expect(softeningStepPx(0.49)).toBe(2);
     expect(softeningStepPx(0.65)).toBe(1);
     expect(softeningStepPx(0.84)).toBe(1);
-    expect(softeningStepPx(0.25)).toBe(3);
+    expect(softeningStepPx(0.2)).toBe(4);
   });
 
   it('keeps a 2 mm calcification above the 130 HU threshold (peak close to a Gaussian of σ = tap step)', () => {
