@@ -1,11 +1,13 @@
 /**
- * `npx tsx scripts/diagnose-misses.ts [--independent 30] [--hybrids 8] [--phantoms 0]`: for every true lesion of the
- * synthetic and hybrid eval sets, the anatomy labeller's decision on the candidate nearest it (or "no candidate"),
- * tallied by set and by artery. A tool for finding which rule costs sensitivity; not part of `npm run eval`.
+ * `npx tsx scripts/diagnose-misses.ts [--independent 30] [--hybrids 8] [--phantoms 0] [--real] [--verbose]`: for
+ * every true lesion of the synthetic and hybrid eval sets, the anatomy labeller's decision on the candidate that holds
+ * it (or "no candidate"), tallied by set and by artery; with --real, also each real scan's coronary Agatston and the
+ * candidates called coronary there (what a rule change costs in specificity). A tool for finding which rule costs
+ * sensitivity; not part of `npm run eval`.
  */
 import { parseArgs } from 'node:util';
 import { voxelToPatientMm } from '@cacscreen/dicom';
-import { CalciumLabel, labelCalciumByAnatomy } from '@cacscreen/scoring';
+import { CalciumLabel, computeAgatston, labelCalciumByAnatomy } from '@cacscreen/scoring';
 import { buildCase, planCases, truthGroups } from './lib/eval-cases';
 
 const { values: args } = parseArgs({
@@ -14,6 +16,7 @@ const { values: args } = parseArgs({
     independent: { type: 'string', default: '30' },
     hybrids: { type: 'string', default: '8' },
     verbose: { type: 'boolean', default: false },
+    real: { type: 'boolean', default: false },
   },
 });
 
@@ -24,13 +27,26 @@ async function main(): Promise<void> {
     a: Number(args.phantoms),
     b: Number(args.independent),
     hybridsPerScan: Number(args.hybrids),
-  }).filter((p) => p.set !== 'd');
+  }).filter((p) => p.set !== 'd' || args.real);
   const tally = new Map<string, number>();
   const add = (key: string) => tally.set(key, (tally.get(key) ?? 0) + 1);
   for (const plan of plans) {
     const c = await buildCase(plan);
     const result = labelCalciumByAnatomy(c.volume);
+    if (c.set === 'd') {
+      const score = computeAgatston(c.volume, result.labels);
+      console.log(`${c.id}: coronary Agatston ${score.agatston.total.toFixed(1)} (sharp kernel ${result.sharpKernel})`);
+      for (const cand of result.candidates.filter((k) => k.decision === 'coronary')) {
+        const at = cand.centroidMm.map((v) => v.toFixed(0)).join(',');
+        console.log(`  ${ARTERY[cand.label]} ${cand.volumeMm3.toFixed(1)} mm³ at ${at}, peak ${cand.peakHu.toFixed(0)}`);
+      }
+      continue;
+    }
     const [nx, ny] = c.volume.dims;
+    const owner = new Map<number, number>();
+    result.candidates.forEach((cand, k) => {
+      for (const v of cand.voxels) owner.set(v, k);
+    });
     for (const group of truthGroups(c)) {
       if (group.label < CalciumLabel.LM || group.label > CalciumLabel.RCA) continue;
       const centre = [0, 0, 0];
@@ -42,9 +58,23 @@ async function main(): Promise<void> {
         for (let a = 0; a < 3; a++) centre[a] += p[a] / group.voxels.length;
       }
       const mm3 = group.voxels.length * c.volume.spacingMm.reduce((a, b) => a * b, 1);
+      // The candidate holding most of the lesion's voxels (a lesion merged with its neighbours is still found), else
+      // the one whose centroid lies within 4 mm.
+      const votes = new Map<number, number>();
+      for (const v of group.voxels) {
+        const k = owner.get(v);
+        if (k !== undefined) votes.set(k, (votes.get(k) ?? 0) + 1);
+      }
       let best: (typeof result.candidates)[number] | null = null;
+      let bestVotes = 0;
+      for (const [k, n] of votes) {
+        if (n > bestVotes) {
+          bestVotes = n;
+          best = result.candidates[k];
+        }
+      }
       let bestD = 4;
-      for (const cand of result.candidates) {
+      for (const cand of best ? [] : result.candidates) {
         const d = Math.hypot(...cand.centroidMm.map((v, a) => v - centre[a]));
         if (d < bestD) {
           bestD = d;
@@ -60,7 +90,7 @@ async function main(): Promise<void> {
         console.log(
           `${c.id} ${ARTERY[group.label]} ${mm3.toFixed(1)} mm³ at ${centre.map((v) => v.toFixed(0)).join(',')}: ${decision}` +
             (best
-              ? ` (d ${best.surfaceDistanceMm.toFixed(1)} mm, fat ${best.fatShare.toFixed(2)}, lung ${best.lungShare.toFixed(2)}, peak ${best.peakHu.toFixed(0)})`
+              ? ` (${best.volumeMm3.toFixed(0)} mm³, d ${best.surfaceDistanceMm.toFixed(1)} mm, fat ${best.fatShare.toFixed(2)}, lung ${best.lungShare.toFixed(2)}, peak ${best.peakHu.toFixed(0)})`
               : ''),
         );
       }

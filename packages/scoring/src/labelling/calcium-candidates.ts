@@ -19,7 +19,7 @@ export interface Candidate {
   centroidMm: Vec3;
   /** Largest extent along any patient axis, mm. */
   extentMm: number;
-  /** Shares of the in-plane shell 2–4 mm around the candidate: fat (−250…−30 HU), lung (< −500), other. */
+  /** Shares of the in-plane shell 2–4 mm around the candidate: fat (−250…−20 HU), lung (< −500), other. */
   fatShare: number;
   lungShare: number;
   /** Highest 3 × 3 in-plane mean over the candidate's voxels: noise spikes average out, calcium does not. */
@@ -29,6 +29,13 @@ export interface Candidate {
 }
 
 const SHELL_MM = [2, 3, 4];
+/**
+ * Highest HU that counts as fat. Thin epicardial fat next to a coronary reads well above fat's −100 on thick
+ * non-gated slices (partial volume with the vessel and myocardium: −20 … +20 HU around the real left-main plaque of
+ * A0001 on 5 mm slices). −20 keeps part of such a shell as fat; higher ceilings (−10, 0) let a calcified hilar node
+ * by soft tissue pass as coronary on the real A0002 scans.
+ */
+const FAT_MAX_HU = -20;
 const DIRECTIONS = Array.from({ length: 12 }, (_, k) => [Math.cos((k * Math.PI) / 6), Math.sin((k * Math.PI) / 6)]);
 
 export function findCandidates(volume: Volume, box: NativeBox, thresholdHu: number): Candidate[] {
@@ -139,7 +146,7 @@ function describe(volume: Volume, voxels: number[], voxelMm3: number): Candidate
         total++;
         shell.push(h);
         if (h < -500) lung++;
-        else if (h >= -250 && h <= -30) fat++;
+        else if (h >= -250 && h <= FAT_MAX_HU) fat++;
       }
     }
   }
