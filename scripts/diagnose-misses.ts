@@ -38,7 +38,9 @@ async function main(): Promise<void> {
       console.log(`${c.id}: coronary Agatston ${score.agatston.total.toFixed(1)} (sharp kernel ${result.sharpKernel})`);
       for (const cand of result.candidates.filter((k) => k.decision === 'coronary')) {
         const at = cand.centroidMm.map((v) => v.toFixed(0)).join(',');
-        console.log(`  ${ARTERY[cand.label]} ${cand.volumeMm3.toFixed(1)} mm³ at ${at}, peak ${cand.peakHu.toFixed(0)}`);
+        console.log(
+          `  ${ARTERY[cand.label]} ${cand.volumeMm3.toFixed(1)} mm³ at ${at}, peak ${cand.peakHu.toFixed(0)}`,
+        );
       }
       continue;
     }
