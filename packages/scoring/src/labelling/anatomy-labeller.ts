@@ -46,6 +46,13 @@ const AORTA_MARGIN_MM = 6;
 const SPINE_CLEARANCE_MM = 35;
 /** … when it lies this far (mm) behind the centre of the heart's section at its height. */
 const BEHIND_SECTION_MM = 25;
+/**
+ * … and no lower than this under the heart's centre. What the rule rejects on real scans (bronchial, hilar and
+ * subcarinal calcium, the aortic wall by the carina) lies at the base, 5–60 mm above the centre on A0001 and A0002;
+ * lower down the posterior surface is the crux, where the distal RCA and the posterior descending artery run close to
+ * the spine in a small chest (the independent generator lost them to this rule).
+ */
+const SPINE_RULE_BELOW_CENTRE_MM = 10;
 /** Calcium stands out from the tissue around it; bright specks in cartilage or myocardium do not (HU). */
 const MIN_CONTRAST_HU = 80;
 /** Candidates smaller than this (mm³) must also peak this many per-pixel noise SDs above blood. */
@@ -338,7 +345,12 @@ function decide(
     if (r <= section.radiusMm + AORTA_MARGIN_MM) return 'aorta';
   }
   const [hx, hy] = sections(c.centroidMm[2]);
-  if (spineDistance && c.centroidMm[1] > hy + BEHIND_SECTION_MM && spineDistance(c.centroidMm) < SPINE_CLEARANCE_MM) {
+  if (
+    spineDistance &&
+    c.centroidMm[2] > heart.frame.centreMm[2] - SPINE_RULE_BELOW_CENTRE_MM &&
+    c.centroidMm[1] > hy + BEHIND_SECTION_MM &&
+    spineDistance(c.centroidMm) < SPINE_CLEARANCE_MM
+  ) {
     return 'by-spine';
   }
   const angle = (Math.atan2(-(c.centroidMm[1] - hy), c.centroidMm[0] - hx) * 180) / Math.PI;
