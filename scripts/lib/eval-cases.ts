@@ -16,6 +16,8 @@ import { CalciumLabel, heartSurfaceDistance, locateHeart } from '@cacscreen/scor
 import { cardiacFieldOfView } from './cardiac-fov';
 import { type Deposit, groupByNearestDeposit } from './phantom-lesions';
 
+/** Hybrid seeds of the k-th real scan: HYBRID_SEEDS_PER_SCAN·k + 1, + 2, … */
+const HYBRID_SEEDS_PER_SCAN = 1000;
 /** Fields of view (mm) of the gated look-alike backgrounds, cycled through. */
 const CARDIAC_FOVS_MM = [170, 200, 240];
 
@@ -79,12 +81,14 @@ export function planCases(counts: { a: number; b: number; hybridsPerScan: number
   for (let i = 0; i < counts.a; i++) plans.push({ set: 'a', index: i, key: String(EVALUATION_SEED_BASE + i) });
   independentSeeds(counts.b).forEach((seed, i) => plans.push({ set: 'b', index: i, key: String(seed) }));
   const scans = realScans();
-  for (const scan of scans) {
+  scans.forEach((scan, k) => {
     for (let s = 1; s <= counts.hybridsPerScan; s++) {
       const background = s % 2 === 0 ? 'cardiac-fov' : 'chest';
-      plans.push({ set: 'c', index: s, key: String(s), scan, background });
+      // Each scan its own seeds: with one seed list for all, every scan drew the same burdens (only none and moderate
+      // with 8 per scan) and the ≥ 100 rows rested on two cases.
+      plans.push({ set: 'c', index: s, key: String(HYBRID_SEEDS_PER_SCAN * k + s), scan, background });
     }
-  }
+  });
   for (const scan of scans) plans.push({ set: 'd', index: 0, key: scan.id, scan });
   return plans;
 }
