@@ -94,7 +94,7 @@ const fmt = (v: number) => (Number.isNaN(v) ? '—' : v.toFixed(3));
 function syntheticTable(rows: CaseResult[], set: EvalSet): string[] {
   const subset = rows.filter((r) => r.set === set);
   const lines = [`\n## ${SET_TITLES[set]}`, ''];
-  if (!subset.length) return [...lines, 'no cases (see --help; (c) needs ../shared)'];
+  if (!subset.length) return [...lines, 'no cases (its count was 0, or the set needs the real scans of ../shared)'];
   lines.push(
     '| labeller | n (≥100) | sens ≥100 | spec ≥100 | CAC-DRS agree | ICC | lesion F1 (recall, precision) | artery acc | LM | LAD | LCX | RCA | ms/case |',
     '|---|---|---|---|---|---|---|---|---|---|---|---|---|',

@@ -35,6 +35,11 @@ const BASE_ZONE_MM = 14;
  * coronary call on the real scans.
  */
 const ABOVE_TOP_MM = 20;
+/**
+ * Candidates are searched this far (mm) around the located heart: every coronary centroid lies within BASE_ZONE_MM of
+ * its surface, and the rest leaves room for the component around it.
+ */
+const ZONE_BOX_MARGIN_MM = 24;
 /** Candidates larger than this (mm³) are bone (sternum, vertebrae, ribs). */
 const BONE_MM3 = 3000;
 /** Margin (mm) around the descending aorta's section whose calcium is the aorta's. */
@@ -152,7 +157,7 @@ function zoneBox(volume: Volume, heart: HeartLocation): NativeBox {
       hi[a] = Math.max(hi[a], c[a]);
     }
   }
-  const margin = grid.spacingMm.map((s) => Math.ceil((CORONARY_ZONE_MM[1] + ABOVE_TOP_MM) / s));
+  const margin = grid.spacingMm.map((s) => Math.ceil(ZONE_BOX_MARGIN_MM / s));
   const out: NativeBox = { lo: [0, 0, 0], hi: [0, 0, 0] };
   for (let a = 0; a < 3; a++) {
     const f = grid.factor[a];
