@@ -1,5 +1,5 @@
 /**
- * `npx tsx scripts/diagnose-misses.ts [--independent 30] [--hybrids 8] [--phantoms 0] [--real] [--verbose]`: for
+ * `npx tsx scripts/diagnose-misses.ts [--independent 30] [--hybrids 12] [--phantoms 0] [--real] [--verbose]`: for
  * every true lesion of the synthetic and hybrid eval sets, the anatomy labeller's decision on the candidate that holds
  * it (or "no candidate"), tallied by set and by artery; with --real, also each real scan's coronary Agatston and the
  * candidates called coronary there (what a rule change costs in specificity). A tool for finding which rule costs
@@ -14,7 +14,7 @@ const { values: args } = parseArgs({
   options: {
     phantoms: { type: 'string', default: '0' },
     independent: { type: 'string', default: '30' },
-    hybrids: { type: 'string', default: '8' },
+    hybrids: { type: 'string', default: '12' },
     verbose: { type: 'boolean', default: false },
     real: { type: 'boolean', default: false },
   },

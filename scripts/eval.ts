@@ -3,7 +3,7 @@
  *   (a) held-out studies of the first phantom generator, (b) the independent generator, (c) hybrid cases on real
  *   backgrounds and (d) the real scans against the adjudicated reads (with an overlay picture per scan).
  *
- *   npm run eval -- [--phantoms 30] [--independent 30] [--hybrids 8] [--jobs 2]   (about 10 minutes on 2 cores)
+ *   npm run eval -- [--phantoms 30] [--independent 30] [--hybrids 12] [--jobs 2]   (about 8 minutes on 2 cores)
  *                   [--out models/eval-results.json] [--overlays docs/real-ct]
  *
  * (c) and (d) need the real scans of ../shared (test/real-reference/scans.json); without them those sets are empty
@@ -34,7 +34,7 @@ const { values: args } = parseArgs({
   options: {
     phantoms: { type: 'string', default: '30' },
     independent: { type: 'string', default: '30' },
-    hybrids: { type: 'string', default: '8' },
+    hybrids: { type: 'string', default: '12' },
     jobs: { type: 'string', default: '2' },
     out: { type: 'string', default: 'models/eval-results.json' },
     overlays: { type: 'string', default: 'docs/real-ct' },
