@@ -39,7 +39,8 @@ async function main(): Promise<void> {
       for (const cand of result.candidates.filter((k) => k.decision === 'coronary')) {
         const at = cand.centroidMm.map((v) => v.toFixed(0)).join(',');
         console.log(
-          `  ${ARTERY[cand.label]} ${cand.volumeMm3.toFixed(1)} mm³ at ${at}, peak ${cand.peakHu.toFixed(0)}`,
+          `  ${ARTERY[cand.label]} ${cand.volumeMm3.toFixed(1)} mm³ at ${at}, peak ${cand.peakHu.toFixed(0)}, ` +
+            `d ${cand.surfaceDistanceMm.toFixed(1)} mm, fat ${cand.fatShare.toFixed(2)}, lung ${cand.lungShare.toFixed(2)}`,
         );
       }
       continue;
