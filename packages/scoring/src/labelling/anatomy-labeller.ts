@@ -37,9 +37,9 @@ const BASE_ZONE_MM = 14;
 const ABOVE_TOP_MM = 20;
 /**
  * Candidates are searched this far (mm) around the located heart: every coronary centroid lies within BASE_ZONE_MM of
- * its surface, and the rest leaves room for the component around it.
+ * its surface, and 10 mm more leave room for the component around it.
  */
-const ZONE_BOX_MARGIN_MM = 24;
+const ZONE_BOX_MARGIN_MM = BASE_ZONE_MM + 10;
 /** Candidates larger than this (mm³) are bone (sternum, vertebrae, ribs). */
 const BONE_MM3 = 3000;
 /** Margin (mm) around the descending aorta's section whose calcium is the aorta's. */
