@@ -1,6 +1,15 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { DicomError, indexFolder, readSeriesVolume, selectSeries } from '@cacscreen/dicom';
+import {
+  decodeBudgetFromEnv,
+  DicomError,
+  indexFolder,
+  limitsFromEnv,
+  readSeriesIsolated,
+  selectSeries,
+  type DecodeBudget,
+  type DicomLimits,
+} from '@cacscreen/dicom';
 import {
   analyzeVolume,
   CalciumLabeller,
@@ -119,14 +128,21 @@ function scoreFields(score: ScoreResult) {
 /** Scores one study folder without any service: index → choose a series → volume → label → Agatston. */
 export async function scoreStudyFolder(
   dir: string,
-  options: { labeller: CalciumLabeller | null; rois: Roi[] | null; overlay?: string },
+  options: {
+    labeller: CalciumLabeller | null;
+    rois: Roi[] | null;
+    overlay?: string;
+    /** Header limits and the isolated read's budget (the defaults when not given). */
+    reading?: { limits?: DicomLimits; budget?: DecodeBudget };
+  },
 ): Promise<ScoreOutput> {
   const timings: Record<string, number> = {};
   const t0 = performance.now();
   const model = options.labeller
     ? { name: options.labeller.name, version: options.labeller.version, sha256: options.labeller.sha256 }
     : { name: 'roi-only', version: '-', sha256: null };
-  const index = await indexFolder(dir);
+  const limits = options.reading?.limits;
+  const index = await indexFolder(dir, { limits });
   timings.index = Math.round(performance.now() - t0);
   if (index.studies.length === 0) {
     const why = index.unreadable.length
@@ -161,9 +177,10 @@ export async function scoreStudyFolder(
   }
   headerWarnings.push(...selection.chosen.warnings);
   const t1 = performance.now();
-  let built: Awaited<ReturnType<typeof readSeriesVolume>>;
+  let built: Awaited<ReturnType<typeof readSeriesIsolated>>;
   try {
-    built = await readSeriesVolume(selection.chosen.files);
+    // In its own thread with a time and heap budget, so a poison file ends as a rejection, never a crash.
+    built = await readSeriesIsolated(selection.chosen.files, { limits }, options.reading?.budget);
   } catch (error) {
     // Unusable pixel data is a rejection with its reason, never a crash: whatever the files make the reader throw.
     return rejected(rejectionReason(error), model, {
@@ -275,7 +292,13 @@ export async function scoreCommand(dir: string, options: ScoreCommandOptions): P
   if (options.overlay && !fs.existsSync(path.dirname(path.resolve(options.overlay)))) {
     throw new UsageError(`overlay folder not found: ${path.dirname(options.overlay)}`);
   }
-  const output = await scoreStudyFolder(folder, { labeller, rois, overlay: options.overlay });
+  let reading: { limits: DicomLimits; budget: DecodeBudget };
+  try {
+    reading = { limits: limitsFromEnv(), budget: decodeBudgetFromEnv() };
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+  const output = await scoreStudyFolder(folder, { labeller, rois, overlay: options.overlay, reading });
   if (options.json) process.stdout.write(`${JSON.stringify(output, null, 2)}\n`);
   else printHuman(output);
 }
