@@ -9,6 +9,7 @@ import {
   selectSeries,
   type DecodeBudget,
   type DicomLimits,
+  type UnreadableFile,
 } from '@cacscreen/dicom';
 import {
   analyzeVolume,
@@ -87,6 +88,18 @@ function rejected(reason: string, model: ScoreOutput['model'], extra: Partial<Sc
 }
 
 /** The code and message of a DicomError; anything else the reader threw on these files is a decode failure. */
+/** The folder's unreadable files in a few words: they often explain a rejection (a slice gap where one was). */
+function describeUnreadable(unreadable: UnreadableFile[]): string {
+  const first = unreadable[0];
+  const code = first.code ? `${first.code}: ` : '';
+  return `${unreadable.length} unreadable file(s), e.g. ${path.basename(first.path)}: ${code}${first.reason}`;
+}
+
+/** Appended to a rejection's reason. */
+function unreadableNote(unreadable: UnreadableFile[]): string {
+  return unreadable.length ? `; ${describeUnreadable(unreadable)}` : '';
+}
+
 function rejectionReason(error: unknown): string {
   if (error instanceof DicomError) return `${error.code}: ${error.message}`;
   return `DECODE_FAILED: ${error instanceof Error ? error.message : String(error)}`;
@@ -145,10 +158,9 @@ export async function scoreStudyFolder(
   const index = await indexFolder(dir, { limits });
   timings.index = Math.round(performance.now() - t0);
   if (index.studies.length === 0) {
-    const why = index.unreadable.length
-      ? `; ${index.unreadable.length} unreadable file(s), e.g. ${index.unreadable[0].reason}`
-      : '';
-    return rejected(`No DICOM study found in the folder${why}`, model, { timingsMs: timings });
+    return rejected(`No DICOM study found in the folder${unreadableNote(index.unreadable)}`, model, {
+      timingsMs: timings,
+    });
   }
   if (index.studies.length > 1) {
     throw new UsageError(
@@ -158,6 +170,7 @@ export async function scoreStudyFolder(
   const study = index.studies[0];
   // Header warnings (e.g. UIDs derived for de-identified copies) come first, then the chosen series' volume warnings.
   const headerWarnings = [...study.warnings];
+  if (index.unreadable.length) headerWarnings.push(`Skipped ${describeUnreadable(index.unreadable)}`);
   // Phantom QA scans cover a few centimetres of an insert, not a chest: drop the coverage rules for them.
   const selection = selectSeries(study, options.rois ? PHANTOM_QA_POLICY : {});
   const series = selection.decisions.map((d) => ({
@@ -168,7 +181,7 @@ export async function scoreStudyFolder(
   }));
   if (!selection.chosen) {
     const reason = `No eligible series: ${selection.decisions.map((d) => d.reason).join('; ') || 'no readable series'}`;
-    return rejected(reason, model, {
+    return rejected(`${reason}${unreadableNote(index.unreadable)}`, model, {
       studyInstanceUid: study.studyInstanceUid,
       series,
       warnings: headerWarnings,
@@ -183,7 +196,7 @@ export async function scoreStudyFolder(
     built = await readSeriesIsolated(selection.chosen.files, { limits }, options.reading?.budget);
   } catch (error) {
     // Unusable pixel data is a rejection with its reason, never a crash: whatever the files make the reader throw.
-    return rejected(rejectionReason(error), model, {
+    return rejected(`${rejectionReason(error)}${unreadableNote(index.unreadable)}`, model, {
       studyInstanceUid: study.studyInstanceUid,
       seriesInstanceUid: selection.chosen.seriesInstanceUid,
       series,
