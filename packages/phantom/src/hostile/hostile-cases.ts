@@ -167,6 +167,12 @@ export const HOSTILE_CASES: HostileCase[] = [
     expect: rejected(/LIMIT_EXCEEDED/),
   },
   {
+    id: 'deflated-32-mib-each',
+    change: 'every file deflated, each inflating to 32 MiB (a private element of zeros): valid, under the cap, slow',
+    files: everyFile((b) => deflateBomb(b, 32 * MIB)),
+    expect: sameScore(),
+  },
+  {
     id: 'sparse-garbage-file',
     change: 'a sparse 1.9 GB file of zeros beside the study',
     files: (c) => c,
