@@ -204,6 +204,17 @@ describe('worklist lifecycle', () => {
     expect(mrns(await list('studyFrom=2024-01-01&studyTo=2024-02-28'))).toEqual(['WL-001']);
     expect(mrns(await list('mrn=WL-003')).length).toBe(2);
     expect(mrns(await list('tier=high-priority&sort=score'))).toEqual(['WL-004', 'WL-001']);
+    // Lists work for tier as for status (#15: tier=a,b gave 200 with no items); MRN and site match any part, any case.
+    expect(mrns(await list('tier=high-priority,statin-recommended&sort=score')).sort()).toEqual([
+      'WL-001',
+      'WL-002',
+      'WL-004',
+    ]);
+    expect(mrns(await list('mrn=wl-00')).length).toBe(5);
+    expect(mrns(await list('mrn=l-003')).length).toBe(2);
+    expect(mrns(await list('site=SOU&status=open'))).toEqual(expect.arrayContaining(['WL-002']));
+    const badTier = await as(api.keys.coordinator).get('/api/worklist?tier=high-priority,urgent').expect(400);
+    expect(badTier.body.issues[0].message).toMatch(/tier must be one or more of routine, consider-statin/);
     expect(mrns(await list('sort=age&limit=2'))).toEqual(['WL-003', 'WL-003']);
     const page = await list('limit=2&offset=2');
     expect(page).toMatchObject({ total: 5, limit: 2, offset: 2 });

@@ -1,4 +1,4 @@
-import { condition, continueAsNew, proxyActivities, setHandler, workflowInfo } from '@temporalio/workflow';
+import { condition, continueAsNew, patched, proxyActivities, setHandler, workflowInfo } from '@temporalio/workflow';
 import type { ScreeningActivities } from '../activities/types';
 import { BAD_DATA_FAILURE } from '../activities/types';
 import {
@@ -53,11 +53,12 @@ export async function sweepArchive(input: SweepArchiveInput): Promise<SweepCount
   setHandler(pauseSignal, () => void (paused = true));
   setHandler(resumeSignal, () => void (paused = false));
   setHandler(cancelSignal, () => void (cancelled = true));
+  const liveStatus = () => (cancelled ? 'cancelling' : paused ? 'paused' : 'running');
   setHandler(progressQuery, (): SweepProgress => {
     const hours = Math.max(Date.now() - startedAtMs, 1) / 3_600_000;
     const done = counters.screened + counters.skipped + counters.failed;
     const studiesPerHour = done / hours;
-    const status = cancelled ? 'cancelling' : paused ? 'paused' : 'running';
+    const status = liveStatus();
     const etaSeconds =
       studiesPerHour > 0 ? Math.round(((pageRemaining + inFlight.size) / studiesPerHour) * 3600) : null;
     return { ...counters, status, inFlight: inFlight.size, studiesPerHour: Math.round(studiesPerHour), etaSeconds };
@@ -70,6 +71,19 @@ export async function sweepArchive(input: SweepArchiveInput): Promise<SweepCount
       source: input.source,
       modelVersion: input.modelVersion,
     }));
+  // A pause, resume or cancel reaches the stored sweep at once, so the API and `cacscreen sweeps list` show it.
+  let pageDone = false;
+  const statusRecorder = patched('sweep-status-recorded-on-signal')
+    ? (async () => {
+        let recorded: string = paused ? 'paused' : 'running';
+        for (;;) {
+          await condition(() => pageDone || liveStatus() !== recorded);
+          if (pageDone) return;
+          recorded = liveStatus();
+          await activities.saveSweepProgress({ sweepId, counters, status: recorded });
+        }
+      })()
+    : Promise.resolve();
   const studiesAfter =
     input.studiesAfter !== undefined || !input.incremental
       ? (input.studiesAfter ?? null)
@@ -103,9 +117,11 @@ export async function sweepArchive(input: SweepArchiveInput): Promise<SweepCount
     inFlight.add(child);
   }
   await Promise.all(inFlight);
+  pageDone = true;
+  await statusRecorder;
 
   const finished = cancelled || page.nextCursor === null;
-  const status = cancelled ? 'cancelled' : finished ? 'completed' : 'running';
+  const status = cancelled ? 'cancelled' : finished ? 'completed' : paused ? 'paused' : 'running';
   await activities.saveSweepProgress({ sweepId, counters, status });
   if (!finished) {
     await continueAsNew<typeof sweepArchive>({

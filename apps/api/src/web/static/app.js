@@ -568,7 +568,8 @@ async function sweepsView() {
   const load = async () => {
     try {
       const page = await api('/sweeps?limit=50');
-      const rows = await Promise.all(page.items.map((s) => (s.status === 'running' ? api(`/sweeps/${s.id}`) : s)));
+      const unfinished = (s) => ['running', 'paused', 'cancelling'].includes(s.status);
+      const rows = await Promise.all(page.items.map((s) => (unfinished(s) ? api(`/sweeps/${s.id}`) : s)));
       table.replaceChildren(
         h(
           'thead',
@@ -585,7 +586,8 @@ async function sweepsView() {
           'tbody',
           {},
           rows.map((s) => {
-            const c = (s.live && s.live.counters) || s.counters;
+            // A sweep that has not ended carries its live status and counters (GET /sweeps/{id}).
+            const c = s.counters;
             return h(
               'tr',
               {},
@@ -604,7 +606,7 @@ async function sweepsView() {
           }),
         ),
       );
-      if (!rows.some((s) => s.status === 'running')) clearInterval(sweepTimer);
+      if (!rows.some(unfinished)) clearInterval(sweepTimer);
     } catch (err) {
       table.replaceChildren(h('caption', { class: 'error', text: err.message }));
     }
