@@ -12,10 +12,13 @@ export interface StartSweepOptions {
   incremental?: boolean;
   /** Must match the workers' CACSCREEN_TASK_QUEUE_PREFIX. */
   taskQueuePrefix?: string;
+  /** How long a page listing may keep failing (an unreachable archive) before the sweep fails. Default 15 min. */
+  archiveTimeoutSeconds?: number;
 }
 
 export const DEFAULT_MAX_IN_FLIGHT = 8;
 export const DEFAULT_PAGE_SIZE = 100;
+export const DEFAULT_ARCHIVE_TIMEOUT_SECONDS = 15 * 60;
 
 export function sweepInput(options: StartSweepOptions): SweepArchiveInput {
   return {
@@ -25,6 +28,7 @@ export function sweepInput(options: StartSweepOptions): SweepArchiveInput {
     pageSize: options.pageSize ?? DEFAULT_PAGE_SIZE,
     incremental: options.incremental ?? false,
     inferenceTaskQueue: taskQueues(options.taskQueuePrefix).inference,
+    archiveTimeoutSeconds: options.archiveTimeoutSeconds ?? DEFAULT_ARCHIVE_TIMEOUT_SECONDS,
   };
 }
 

@@ -21,6 +21,8 @@ function toSweepView(row: SweepRow) {
     },
     startedAt: row.startedAt.toISOString(),
     finishedAt: row.finishedAt?.toISOString() ?? null,
+    /** Why a failed sweep failed (an archive that stayed unreachable); null otherwise. */
+    error: row.error,
   };
 }
 

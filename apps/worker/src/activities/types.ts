@@ -98,6 +98,8 @@ export interface SaveSweepProgressInput {
   sweepId: string;
   counters: SweepCounters;
   status: string;
+  /** Why a failed sweep failed (no PHI: the archive's own error, paths cut to their last part). */
+  error?: string;
 }
 
 export interface RegisterSweepInput {

@@ -34,6 +34,8 @@ export interface SweepArchiveInput {
   studiesAfter?: string | null;
   /** Task queue of the analysis activities; default cac-inference. */
   inferenceTaskQueue?: string;
+  /** How long listing one page may keep failing before the sweep fails (seconds); default 900. */
+  archiveTimeoutSeconds?: number;
   /** Internal: where the previous run stopped (continue-as-new). */
   cursor?: string | null;
   counters?: SweepCounters;
@@ -42,7 +44,7 @@ export interface SweepArchiveInput {
 }
 
 export interface SweepProgress extends SweepCounters {
-  status: 'running' | 'paused' | 'cancelling' | 'completed' | 'cancelled';
+  status: 'running' | 'paused' | 'cancelling' | 'completed' | 'cancelled' | 'failed';
   inFlight: number;
   studiesPerHour: number;
   /** Estimated seconds left for the current page only; null when unknown (the archive size is not known upfront). */

@@ -1,4 +1,14 @@
-import { condition, continueAsNew, patched, proxyActivities, setHandler, workflowInfo } from '@temporalio/workflow';
+import {
+  ApplicationFailure,
+  CancellationScope,
+  condition,
+  continueAsNew,
+  isCancellation,
+  patched,
+  proxyActivities,
+  setHandler,
+  workflowInfo,
+} from '@temporalio/workflow';
 import type { ScreeningActivities } from '../activities/types';
 import { BAD_DATA_FAILURE } from '../activities/types';
 import {
@@ -14,10 +24,7 @@ import {
 } from './contracts';
 import { runScreenStudy } from './run-screen-study';
 
-/**
- * Bounded: a page that keeps failing (an archive that kills whoever lists it) fails the sweep after about 15 minutes
- * of tries instead of being retried forever by every worker that picks it up.
- */
+/** The sweep's bookkeeping (its row, the watermark): retried, but bounded (about 15 minutes of tries). */
 const activities = proxyActivities<ScreeningActivities>({
   startToCloseTimeout: '5m',
   retry: {
@@ -28,6 +35,31 @@ const activities = proxyActivities<ScreeningActivities>({
     nonRetryableErrorTypes: [BAD_DATA_FAILURE],
   },
 });
+
+/** Listing a page may keep failing this long (an unreachable archive) before the sweep fails; 15 min by default. */
+const DEFAULT_ARCHIVE_TIMEOUT_SECONDS = 15 * 60;
+
+function listingActivities(timeoutSeconds: number) {
+  return proxyActivities<ScreeningActivities>({
+    startToCloseTimeout: '5m',
+    scheduleToCloseTimeout: `${timeoutSeconds} s`,
+    retry: {
+      initialInterval: '1s',
+      backoffCoefficient: 2,
+      maximumInterval: '1m',
+      nonRetryableErrorTypes: [BAD_DATA_FAILURE],
+    },
+  });
+}
+
+/** A failure and its causes in one line ("Activity task timed out: DICOMweb … answered HTTP 503"). */
+function describeFailure(error: unknown): string {
+  const messages: string[] = [];
+  for (let e: unknown = error; e instanceof Error && messages.length < 5; e = e.cause) {
+    if (e.message && !messages.includes(e.message)) messages.push(e.message);
+  }
+  return messages.join(': ') || String(error);
+}
 
 function countOutcome(counters: SweepCounters, outcome: ScreenOutcome): void {
   if (outcome.status === 'scored') {
@@ -52,7 +84,13 @@ export async function sweepArchive(input: SweepArchiveInput): Promise<SweepCount
 
   setHandler(pauseSignal, () => void (paused = true));
   setHandler(resumeSignal, () => void (paused = false));
-  setHandler(cancelSignal, () => void (cancelled = true));
+  // Cancel also stops a page listing that is still retrying (an archive that does not answer), so it always ends.
+  const listing = new CancellationScope();
+  const cancelStopsListing = patched('sweep-cancel-stops-listing');
+  setHandler(cancelSignal, () => {
+    cancelled = true;
+    if (cancelStopsListing) listing.cancel();
+  });
   const liveStatus = () => (cancelled ? 'cancelling' : paused ? 'paused' : 'running');
   setHandler(progressQuery, (): SweepProgress => {
     const hours = Math.max(Date.now() - startedAtMs, 1) / 3_600_000;
@@ -89,13 +127,29 @@ export async function sweepArchive(input: SweepArchiveInput): Promise<SweepCount
       ? (input.studiesAfter ?? null)
       : await activities.readWatermark({ source: input.source, modelVersion: input.modelVersion });
 
-  const page = await activities.listStudiesPage({
-    source: input.source,
-    cursor: input.cursor ?? null,
-    pageSize: input.pageSize,
-    modelVersion: input.modelVersion,
-    studiesAfter,
-  });
+  const listPage = () =>
+    listingActivities(input.archiveTimeoutSeconds ?? DEFAULT_ARCHIVE_TIMEOUT_SECONDS).listStudiesPage({
+      source: input.source,
+      cursor: input.cursor ?? null,
+      pageSize: input.pageSize,
+      modelVersion: input.modelVersion,
+      studiesAfter,
+    });
+  let page: Awaited<ReturnType<typeof listPage>>;
+  try {
+    page = await listing.run(listPage);
+  } catch (error) {
+    pageDone = true;
+    await statusRecorder;
+    if (cancelled && isCancellation(error)) {
+      await activities.saveSweepProgress({ sweepId, counters, status: 'cancelled' });
+      return counters;
+    }
+    // The archive stayed unreachable past the timeout: the sweep fails, with the reason on its row.
+    const reason = describeFailure(error);
+    await activities.saveSweepProgress({ sweepId, counters, status: 'failed', error: reason });
+    throw ApplicationFailure.nonRetryable(`Sweep failed while listing the archive: ${reason}`);
+  }
   counters.seen += page.studyInstanceUids.length + page.alreadyScreened;
   counters.alreadyScreened += page.alreadyScreened;
   pageRemaining = page.studyInstanceUids.length;

@@ -595,7 +595,7 @@ async function sweepsView() {
                 s.startedAt.slice(0, 16).replace('T', ' '),
                 s.source,
                 s.modelVersion,
-                s.status,
+                s.error ? `${s.status}: ${s.error}` : s.status,
                 c.seen,
                 c.screened,
                 c.skipped,
