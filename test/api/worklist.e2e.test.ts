@@ -5,6 +5,11 @@ import request from 'supertest';
 import { startTestApi, TestApi } from './support/api-app';
 import { seedPatient } from './support/seed';
 
+/** A follow-up date `days` from today (YYYY-MM-DD): due dates in the past or far ahead are refused. */
+const inDays = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
+const DUE = inDays(30);
+const LATER_DUE = inDays(60);
+
 describe('worklist lifecycle', () => {
   let api: TestApi;
   const http = () => request(api.app.getHttpServer());
@@ -59,10 +64,10 @@ describe('worklist lifecycle', () => {
     const coordinator = as(api.keys.coordinator);
     const claimed = await coordinator.post(`/api/worklist/${id}/claim`).expect(200);
     expect(claimed.body).toMatchObject({ status: 'claimed', assignee: 'carla' });
-    await coordinator.patch(`/api/worklist/${id}`, { status: 'contacted', dueDate: '2025-02-01' }).expect(200);
+    await coordinator.patch(`/api/worklist/${id}`, { status: 'contacted', dueDate: DUE }).expect(200);
     await coordinator.patch(`/api/worklist/${id}`, { status: 'scheduled' }).expect(200);
     const closed = await coordinator.patch(`/api/worklist/${id}`, { status: 'closed' }).expect(200);
-    expect(closed.body).toMatchObject({ status: 'closed', dueDate: '2025-02-01', assignee: 'carla' });
+    expect(closed.body).toMatchObject({ status: 'closed', dueDate: DUE, assignee: 'carla' });
 
     const row = await api.db.worklistItem.findUniqueOrThrow({ where: { id } });
     expect(row.openKey).toBeNull();
@@ -150,6 +155,8 @@ describe('worklist lifecycle', () => {
       [{ status: 'finished' }, 'status'],
       [{ dueDate: '01/02/2025' }, 'dueDate'],
       [{ dueDate: '2025-02-30' }, 'dueDate'],
+      [{ dueDate: '1999-06-01' }, 'dueDate'],
+      [{ dueDate: inDays(6 * 366) }, 'dueDate'],
       [{ colour: 'red' }, 'colour'],
       [{ dismissReason: 'not with this status' }, 'dismissReason'],
       [{}, '(root)'],
@@ -186,7 +193,7 @@ describe('worklist lifecycle', () => {
     const id = await itemOf('WL-002');
     const holder = (await api.db.worklistItem.findUniqueOrThrow({ where: { id } })).assignee;
     const key = holder === 'carla' ? api.keys.coordinator : api.keys.coordinator2;
-    await as(key).patch(`/api/worklist/${id}`, { assignee: 'cody', dueDate: '2025-03-15' }).expect(200);
+    await as(key).patch(`/api/worklist/${id}`, { assignee: 'cody', dueDate: LATER_DUE }).expect(200);
     const released = await as(key).patch(`/api/worklist/${id}`, { status: 'open', dueDate: null }).expect(200);
     expect(released.body).toMatchObject({ status: 'open', assignee: null, dueDate: null });
   });

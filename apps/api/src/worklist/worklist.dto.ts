@@ -89,6 +89,15 @@ export const worklistQuerySchema = worklistFilterSchema.extend(paginationSchema)
 export type WorklistFilter = z.infer<typeof worklistFilterSchema>;
 export type WorklistQuery = z.infer<typeof worklistQuerySchema>;
 
+const DAY_MS = 86_400_000;
+const DUE_DATE_YEARS_AHEAD = 5;
+
+/** A follow-up is due from yesterday (time zones) to a few years ahead: 1999 or 2999 is a typing slip. */
+function isPlausibleDueDate(date: Date): boolean {
+  const now = Date.now();
+  return date.getTime() >= now - 2 * DAY_MS && date.getTime() <= now + DUE_DATE_YEARS_AHEAD * 365.25 * DAY_MS;
+}
+
 export const worklistPatchSchema = z
   .object({
     status: z
@@ -103,7 +112,11 @@ export const worklistPatchSchema = z
       .nullable()
       .optional()
       .describe('Coordinator (key name); null to unassign'),
-    dueDate: isoDate('dueDate').nullable().optional().describe('Follow-up due date YYYY-MM-DD; null to clear'),
+    dueDate: isoDate('dueDate')
+      .refine(isPlausibleDueDate, 'dueDate must be from yesterday to 5 years ahead')
+      .nullable()
+      .optional()
+      .describe('Follow-up due date YYYY-MM-DD, from yesterday to 5 years ahead; null to clear'),
     dismissReason: z
       .string()
       .trim()

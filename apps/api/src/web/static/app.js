@@ -66,8 +66,8 @@ async function request(url, options = {}) {
   }
   if (!response.ok) {
     const body = await response.json().catch(() => null);
-    const issues = body && body.issues ? ': ' + body.issues.map((i) => `${i.field} ${i.message}`).join('; ') : '';
-    throw new Error(((body && body.message) || response.statusText) + issues);
+    // The API's message already names the bad fields ("Invalid request: body must not be empty").
+    throw new Error((body && body.message) || response.statusText);
   }
   return response;
 }
