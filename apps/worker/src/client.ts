@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Client } from '@temporalio/client';
 import { taskQueues } from './task-queues';
 import { sweepArchive } from './workflows';
-import type { SweepArchiveInput } from './workflows/contracts';
+import { DEFAULT_ARCHIVE_TIMEOUT_SECONDS, type SweepArchiveInput } from './workflows/contracts';
 
 export interface StartSweepOptions {
   source: string;
@@ -18,7 +18,6 @@ export interface StartSweepOptions {
 
 export const DEFAULT_MAX_IN_FLIGHT = 8;
 export const DEFAULT_PAGE_SIZE = 100;
-export const DEFAULT_ARCHIVE_TIMEOUT_SECONDS = 15 * 60;
 
 export function sweepInput(options: StartSweepOptions): SweepArchiveInput {
   return {

@@ -98,7 +98,7 @@ export interface SaveSweepProgressInput {
   sweepId: string;
   counters: SweepCounters;
   status: string;
-  /** Why a failed sweep failed (no PHI: the archive's own error, paths cut to their last part). */
+  /** Why a failed sweep failed: the listing's error and its causes, as the archive or file system gave them. */
   error?: string;
 }
 

@@ -17,6 +17,9 @@ export interface SweepCounters {
   alreadyScreened: number;
 }
 
+/** How long listing one page may keep failing (an unreachable archive) before a sweep fails: 15 minutes. */
+export const DEFAULT_ARCHIVE_TIMEOUT_SECONDS = 15 * 60;
+
 export interface SweepArchiveInput {
   /** Database ID of the sweep; registered by the workflow itself when absent (e.g. started by a Schedule). */
   sweepId?: string;

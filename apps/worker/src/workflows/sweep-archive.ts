@@ -6,6 +6,7 @@ import {
   isCancellation,
   patched,
   proxyActivities,
+  type RetryPolicy,
   setHandler,
   workflowInfo,
 } from '@temporalio/workflow';
@@ -21,34 +22,30 @@ import {
   pauseSignal,
   progressQuery,
   resumeSignal,
+  DEFAULT_ARCHIVE_TIMEOUT_SECONDS,
 } from './contracts';
 import { runScreenStudy } from './run-screen-study';
+
+/** Backoff for the sweep's own activities; bad data is never retried. */
+const SWEEP_RETRY: RetryPolicy = {
+  initialInterval: '1s',
+  backoffCoefficient: 2,
+  maximumInterval: '1m',
+  nonRetryableErrorTypes: [BAD_DATA_FAILURE],
+};
 
 /** The sweep's bookkeeping (its row, the watermark): retried, but bounded (about 15 minutes of tries). */
 const activities = proxyActivities<ScreeningActivities>({
   startToCloseTimeout: '5m',
-  retry: {
-    initialInterval: '1s',
-    backoffCoefficient: 2,
-    maximumInterval: '1m',
-    maximumAttempts: 20,
-    nonRetryableErrorTypes: [BAD_DATA_FAILURE],
-  },
+  retry: { ...SWEEP_RETRY, maximumAttempts: 20 },
 });
 
-/** Listing a page may keep failing this long (an unreachable archive) before the sweep fails; 15 min by default. */
-const DEFAULT_ARCHIVE_TIMEOUT_SECONDS = 15 * 60;
-
+/** Listing a page is retried until `timeoutSeconds` have passed (an unreachable archive), then the sweep fails. */
 function listingActivities(timeoutSeconds: number) {
   return proxyActivities<ScreeningActivities>({
     startToCloseTimeout: '5m',
     scheduleToCloseTimeout: `${timeoutSeconds} s`,
-    retry: {
-      initialInterval: '1s',
-      backoffCoefficient: 2,
-      maximumInterval: '1m',
-      nonRetryableErrorTypes: [BAD_DATA_FAILURE],
-    },
+    retry: SWEEP_RETRY,
   });
 }
 
