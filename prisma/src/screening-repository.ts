@@ -1,6 +1,6 @@
 import { Prisma } from './generated/client';
 import type { Db } from './client';
-import { alignOpenWorklistItem } from './worklist-alignment';
+import { alignOpenWorklistItem, type WorklistChange } from './worklist-alignment';
 
 /** What an archive told us about one study and its series (written before any analysis). */
 export interface StudyRecordInput {
@@ -11,6 +11,8 @@ export interface StudyRecordInput {
   ageAtStudy: number | null;
   studyDate: Date | null;
   source: string;
+  /** InstitutionName (0008,0080): becomes the patient's site when none is on file (an imported site wins). */
+  institutionName?: string | null;
   series: Array<{
     seriesInstanceUid: string;
     modality: string | null;
@@ -85,14 +87,22 @@ export function riskAssessmentColumns(risk: RiskRecord) {
 
 const json = (value: unknown): Prisma.InputJsonValue => value as Prisma.InputJsonValue;
 
-/** Upserts the patient, the study and every series decision. Idempotent: keyed by MRN and DICOM UIDs. */
+/**
+ * Upserts the patient, the study and every series decision. Idempotent: keyed by MRN and DICOM UIDs. The study's
+ * InstitutionName fills in the patient's site only when none is on file, so a site from the risk-factor import (the
+ * EHR's) is never overwritten by a scanner's header.
+ */
 export async function recordStudy(db: Db, input: StudyRecordInput): Promise<{ studyId: string; patientId: string }> {
   return db.$transaction(async (tx) => {
+    const site = input.institutionName || null;
     const patient = await tx.patient.upsert({
       where: { mrn: input.patientMrn },
-      create: { mrn: input.patientMrn, sex: input.patientSex, birthDate: input.patientBirthDate },
+      create: { mrn: input.patientMrn, sex: input.patientSex, birthDate: input.patientBirthDate, site },
       update: { sex: input.patientSex ?? undefined, birthDate: input.patientBirthDate ?? undefined },
     });
+    if (site && patient.site === null) {
+      await tx.patient.updateMany({ where: { id: patient.id, site: null }, data: { site } });
+    }
     const studyData = {
       patientId: patient.id,
       studyDate: input.studyDate,
@@ -118,9 +128,13 @@ export async function recordStudy(db: Db, input: StudyRecordInput): Promise<{ st
 
 /**
  * Writes one screening outcome with its risk assessment and, for flagged patients, the worklist item, in one
- * transaction. Keyed by (study, model version), so a retried activity or a re-run sweep never adds rows.
+ * transaction. Keyed by (study, model version), so a retried activity or a re-run sweep never adds rows. `worklist`
+ * says what happened to the patient's open item ('none' for an outcome without a score).
  */
-export async function recordScreening(db: Db, input: ScreeningRecordInput): Promise<{ screeningResultId: string }> {
+export async function recordScreening(
+  db: Db,
+  input: ScreeningRecordInput,
+): Promise<{ screeningResultId: string; worklist: WorklistChange }> {
   return db.$transaction(async (tx) => {
     const { score } = input;
     const fields = {
@@ -164,11 +178,13 @@ export async function recordScreening(db: Db, input: ScreeningRecordInput): Prom
           tier: input.risk.tier,
           flagged: input.risk.flagged,
           agatstonTotal: score.agatstonTotal,
+          sweepId: input.sweepId,
         };
-        await alignOpenWorklistItem(tx, candidate, { name: 'system:sweep' });
+        const worklist = await alignOpenWorklistItem(tx, candidate, { name: 'system:sweep' });
+        return { screeningResultId: result.id, worklist };
       }
     }
-    return { screeningResultId: result.id };
+    return { screeningResultId: result.id, worklist: 'none' as const };
   });
 }
 

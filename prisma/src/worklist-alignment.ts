@@ -13,6 +13,8 @@ export interface WorklistCandidate {
   tier: string;
   flagged: boolean;
   agatstonTotal: number;
+  /** The sweep that produced the result; a new item records it (reassessment: null). */
+  sweepId?: string | null;
 }
 
 /** Who made the change, for the audit log: `system:sweep`, or the API caller's name. */
@@ -133,7 +135,12 @@ export async function alignOpenWorklistItem(
     if (incoming && results.some((r) => r.id !== incoming.id && isNewer(r, incoming))) return 'none';
   }
   const created = await tx.worklistItem.create({
-    data: { ...columns, patientId: candidate.patientId, openKey: candidate.patientId },
+    data: {
+      ...columns,
+      patientId: candidate.patientId,
+      openKey: candidate.patientId,
+      sweepId: candidate.sweepId ?? null,
+    },
   });
   await audit('worklist.flagged', created.id, undefined, { ...columns, status: created.status });
   return 'created';

@@ -16,4 +16,14 @@ export class SweepsRepository {
   findById(id: string) {
     return this.db.sweep.findUnique({ where: { id } });
   }
+
+  /** Worklist items each sweep put on the worklist (its "flagged" count; the worklist's sweepId filter). */
+  async flaggedCounts(sweepIds: string[]): Promise<Map<string, number>> {
+    const groups = await this.db.worklistItem.groupBy({
+      by: ['sweepId'],
+      where: { sweepId: { in: sweepIds } },
+      _count: { _all: true },
+    });
+    return new Map(groups.map((g) => [g.sweepId as string, g._count._all]));
+  }
 }

@@ -6,7 +6,8 @@ const range = <T>(gte: T | undefined, lte: T | undefined) =>
 
 /**
  * Turns the validated filters into a Prisma where clause. Site, age and study date are the item's own copies (kept in
- * line by database triggers), so the common filters need no joins; only MRN and sweep join their tables. MRN and site match any part, ignoring case (coordinators type fragments).
+ * line by database triggers), so the common filters need no joins; only MRN joins its table. MRN and site match any part, ignoring case (coordinators type fragments). `sweepId`: the
+ * items that sweep put on the worklist, the same rows as the sweep's "flagged" count.
  */
 export function worklistWhere(filter: WorklistFilter): Prisma.WorklistItemWhereInput {
   return {
@@ -22,7 +23,7 @@ export function worklistWhere(filter: WorklistFilter): Prisma.WorklistItemWhereI
       : range(filter.flaggedFrom, undefined),
     dueDate: filter.dueBefore ? { lte: filter.dueBefore } : undefined,
     patient: filter.mrn !== undefined ? { mrn: { contains: filter.mrn, mode: 'insensitive' } } : undefined,
-    screeningResult: filter.sweepId !== undefined ? { sweepId: filter.sweepId } : undefined,
+    sweepId: filter.sweepId,
   };
 }
 

@@ -68,7 +68,13 @@ export const worklistFilterSchema = z
     minAge: z.coerce.number().int().min(0).max(130).optional().describe('Minimum age at the study, years'),
     maxAge: z.coerce.number().int().min(0).max(130).optional().describe('Maximum age at the study, years'),
     site: z.string().min(1).max(128).optional().describe('Patient site: any part of it, case-insensitive'),
-    sweepId: z.string().uuid().optional().describe('Only items flagged by this sweep'),
+    sweepId: z
+      .string()
+      .uuid()
+      .optional()
+      .describe(
+        "Only items this sweep put on the worklist (any status unless `status` is given): the sweep's `flagged` count",
+      ),
     mrn: z.string().min(1).max(64).optional().describe('Patient ID (MRN): any part of it, case-insensitive'),
     assignee: z.string().min(1).max(64).optional().describe('Assigned coordinator (key name)'),
     studyFrom: isoDate('studyFrom').optional().describe('Study date on or after (YYYY-MM-DD)'),

@@ -80,6 +80,7 @@ export function createScreeningActivities(deps: { db: Db; archives: ArchiveRegis
         ageAtStudy: patient.ageAtStudy,
         studyDate: patient.studyDate,
         source: input.source,
+        institutionName: patient.institutionName,
         series: study.series.map((series) => {
           const decision = decisions.get(series.seriesInstanceUid);
           return {
@@ -143,7 +144,7 @@ export function createScreeningActivities(deps: { db: Db; archives: ArchiveRegis
       const factors = await latestRiskFactors(db, study.patientId);
       const { analysis } = input;
       const risk = assessStoredRisk(study.patient, study, factors, analysis.agatstonTotal);
-      await recordScreening(db, {
+      const { worklist } = await recordScreening(db, {
         studyId: input.studyId,
         sweepId: input.sweepId,
         modelName: analysis.model.name,
@@ -166,7 +167,7 @@ export function createScreeningActivities(deps: { db: Db; archives: ArchiveRegis
         risk,
         warnings: [...(input.warnings ?? []), ...(analysis.warnings ?? [])],
       });
-      return { flagged: risk.flagged, tier: risk.tier };
+      return { flagged: worklist === 'created', tier: risk.tier };
     },
 
     async saveSweepProgress(input): Promise<void> {

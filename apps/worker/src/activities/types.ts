@@ -90,6 +90,7 @@ export type RecordOutcomeInput =
       warnings?: string[];
     };
 export interface RecordedOutcome {
+  /** This result put the patient on the worklist (a new item); false when the risk is flagged but an item exists. */
   flagged: boolean;
   tier: string | null;
 }

@@ -11,7 +11,11 @@ export interface SweepCounters {
   skipped: number;
   /** Studies whose screening failed after retries (recorded with the error). */
   failed: number;
-  /** Studies that put a patient on the worklist. */
+  /**
+   * Worklist items this sweep created (patients it put on the worklist). A second flagged study of a patient who
+   * already has an open item updates that item and is not counted again; the stored sweep row counts the items in the
+   * database, which is what the worklist's `sweepId` filter shows.
+   */
   flagged: number;
   /** Studies already screened by this model version in an earlier sweep (not repeated). */
   alreadyScreened: number;
