@@ -62,3 +62,23 @@ export async function recordRiskFactors(
     return true;
   });
 }
+
+/**
+ * Stores the site an import gave for a patient (creating the patient by MRN if unseen): it replaces a site read from
+ * a DICOM header. Returns the site on file before, or undefined when the patient was new.
+ */
+export async function recordPatientSite(
+  db: Db,
+  input: { mrn: string; sex?: string | null; site: string },
+): Promise<{ patientId: string; before: string | null | undefined }> {
+  return db.$transaction(async (tx) => {
+    const existing = await tx.patient.findUnique({ where: { mrn: input.mrn }, select: { id: true, site: true } });
+    if (existing) {
+      if (existing.site !== input.site)
+        await tx.patient.update({ where: { id: existing.id }, data: { site: input.site } });
+      return { patientId: existing.id, before: existing.site };
+    }
+    const created = await tx.patient.create({ data: { mrn: input.mrn, sex: input.sex ?? null, site: input.site } });
+    return { patientId: created.id, before: undefined };
+  });
+}

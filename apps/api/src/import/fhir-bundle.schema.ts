@@ -31,6 +31,8 @@ export const patientSchema = z.object({
   id: z.string().optional(),
   identifier: z.array(identifier).min(1, 'a Patient needs an identifier (the MRN)'),
   gender: z.string().optional(),
+  /** The organisation that manages the patient's record: its `display` is the patient's site. */
+  managingOrganization: z.object({ display: z.string().optional() }).passthrough().optional(),
 });
 
 export const observationSchema = z.object({

@@ -18,6 +18,8 @@ export interface ImportRow {
   row: number;
   mrn: string;
   sex?: 'M' | 'F';
+  /** The patient's site (clinic, hospital); replaces one read from a DICOM header. */
+  site?: string;
   values: RiskFactorValues;
 }
 
@@ -48,7 +50,7 @@ export interface ImportReport {
   dryRun: boolean;
   received: number;
   valid: number;
-  /** Patients whose values changed (dry run: would change). */
+  /** Patients whose values or site changed (dry run: would change). */
   stored: number;
   unchanged: number;
   errors: RowIssue[];

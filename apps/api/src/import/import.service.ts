@@ -33,18 +33,27 @@ export class ImportService {
     private readonly reassessment: ReassessmentRepository,
   ) {}
 
-  /** Validates every row, stores the valid ones that change something, and re-assesses those patients. */
+  /**
+   * Validates every row, stores the valid ones that change something (risk factors, site), and re-assesses the
+   * patients whose risk factors changed.
+   */
   async importRiskFactors(actor: Actor, payload: ImportPayload, dryRun: boolean): Promise<ImportReport> {
     authorize(actor, 'lead');
     const parsed = this.parse(payload);
     const source = SOURCE[parsed.format];
     const onFile = await this.factors.onFile(parsed.rows.map((row) => row.mrn));
     const changed: string[] = [];
+    const reassess: string[] = [];
     let unchanged = 0;
     for (const row of parsed.rows) {
       const before = onFile.get(row.mrn);
       const values = merge(before?.values, row.values);
-      if (before && before.source === source && sameValues(before.values, values)) {
+      // A row with only a site changes no risk factors (and adds no risk-factor row).
+      const valuesChanged =
+        Object.keys(row.values).length > 0 &&
+        !(before && before.source === source && sameValues(before.values, values));
+      const siteChanged = row.site !== undefined && row.site !== before?.site;
+      if (!valuesChanged && !siteChanged) {
         unchanged++;
         continue;
       }
@@ -52,17 +61,23 @@ export class ImportService {
         changed.push(row.mrn);
         continue;
       }
-      const patientId = await this.factors.store(actor, {
-        mrn: row.mrn,
-        sex: row.sex,
-        source,
-        values,
-        before: before?.values ?? null,
-      });
-      if (patientId) changed.push(patientId);
+      if (siteChanged && row.site !== undefined) {
+        await this.factors.storeSite(actor, { mrn: row.mrn, sex: row.sex, site: row.site, source });
+      }
+      const patientId = valuesChanged
+        ? await this.factors.store(actor, {
+            mrn: row.mrn,
+            sex: row.sex,
+            source,
+            values,
+            before: before?.values ?? null,
+          })
+        : null;
+      if (patientId) reassess.push(patientId);
+      if (patientId || siteChanged) changed.push(row.mrn);
       else unchanged++;
     }
-    const reassessed = dryRun ? [] : await this.reassess(actor, changed);
+    const reassessed = dryRun ? [] : await this.reassess(actor, reassess);
     return {
       format: parsed.format,
       dryRun,

@@ -67,3 +67,12 @@ export function mrnText(text: string): FieldResult<string> {
     return fail('must be 1-64 printable characters');
   return ok(text);
 }
+
+/** A site name: 1-64 printable characters (whitespace collapsed). */
+export function siteText(text: string): FieldResult<string> {
+  const site = text.replace(/\s+/g, ' ').trim();
+  if (!site) return fail('is empty');
+  if (site.length > 64 || [...site].some((char) => char.charCodeAt(0) < 32 || char.charCodeAt(0) === 127))
+    return fail('must be 1-64 printable characters');
+  return ok(site);
+}

@@ -2,7 +2,7 @@ import { BadRequestException } from '@nestjs/common';
 import type { RiskFactorValues } from '@cacscreen/db';
 import { parseCsv } from './csv-parse';
 import type { ImportRow, ParsedImport, RowIssue } from './import.dto';
-import { FieldResult, flagText, measurementText, mrnText, raceText, sexText } from './risk-factor-fields';
+import { FieldResult, flagText, measurementText, mrnText, raceText, sexText, siteText } from './risk-factor-fields';
 
 type Column = {
   key: keyof RiskFactorValues;
@@ -24,7 +24,7 @@ export const CSV_COLUMNS: Record<string, Column> = {
   family_history: { key: 'familyHistory', parse: flagText },
   known_ascvd: { key: 'knownAscvd', parse: flagText },
 };
-const ID_COLUMNS = ['mrn', 'sex'];
+const ID_COLUMNS = ['mrn', 'sex', 'site'];
 const MAX_ROWS = 50_000;
 
 function fileError(message: string, field = '(file)'): BadRequestException {
@@ -58,6 +58,7 @@ export function readRiskFactorsCsv(text: string): ParsedImport {
     if (!mrn.ok) rowErrors.push({ row: line, field: 'mrn', message: `mrn ${mrn.message}` });
     const values: RiskFactorValues = {};
     let sex: 'M' | 'F' | undefined;
+    let site: string | undefined;
     for (const name of header) {
       const text = cell(name);
       if (name === 'mrn' || text === '') continue;
@@ -67,13 +68,19 @@ export function readRiskFactorsCsv(text: string): ParsedImport {
         else rowErrors.push({ row: line, field: name, message: `${name}: ${parsed.message}` });
         continue;
       }
+      if (name === 'site') {
+        const parsed = siteText(text);
+        if (parsed.ok) site = parsed.value;
+        else rowErrors.push({ row: line, field: name, message: `${name} ${parsed.message}` });
+        continue;
+      }
       const column = CSV_COLUMNS[name];
       const parsed = column.parse(text);
       if (parsed.ok) Object.assign(values, { [column.key]: parsed.value });
       else rowErrors.push({ row: line, field: name, message: `${name}: ${parsed.message}` });
     }
-    if (rowErrors.length === 0 && Object.keys(values).length === 0) {
-      rowErrors.push({ row: line, field: '(row)', message: 'has no risk factor values' });
+    if (rowErrors.length === 0 && Object.keys(values).length === 0 && site === undefined) {
+      rowErrors.push({ row: line, field: '(row)', message: 'has no risk factor values and no site' });
     }
     if (mrn.ok && seen.has(mrn.value)) {
       rowErrors.push({
@@ -84,7 +91,7 @@ export function readRiskFactorsCsv(text: string): ParsedImport {
     }
     if (mrn.ok && !seen.has(mrn.value)) seen.set(mrn.value, line);
     if (rowErrors.length || !mrn.ok) errors.push(...rowErrors);
-    else rows.push({ row: line, mrn: mrn.value, sex, values });
+    else rows.push({ row: line, mrn: mrn.value, sex, ...(site !== undefined ? { site } : {}), values });
   });
   return { format: 'csv', received: lines.length - 1, rows, errors };
 }

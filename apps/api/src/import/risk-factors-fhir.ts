@@ -11,6 +11,7 @@ import {
 } from './fhir-bundle.schema';
 import { codesOf, conditionClasses, medicationClasses, observationFact } from './fhir-facts';
 import type { ImportRow, ParsedImport, RowIssue } from './import.dto';
+import { siteText } from './risk-factor-fields';
 
 interface PatientFacts {
   row: ImportRow;
@@ -58,7 +59,11 @@ export function readRiskFactorsBundle(body: unknown): ParsedImport {
       return issue(index, 'identifier', 'no identifier typed MR (and more than one identifier, or none with a value)');
     if (byMrn.has(mrn)) return issue(index, 'identifier', 'this MRN appears in an earlier Patient entry');
     const sex = parsed.data.gender === 'male' ? 'M' : parsed.data.gender === 'female' ? 'F' : undefined;
-    const facts: PatientFacts = { row: { row: index, mrn, sex, values: {} }, observedAt: {} };
+    const organisation = parsed.data.managingOrganization?.display;
+    const site = organisation === undefined ? undefined : siteText(organisation);
+    if (site && !site.ok) return issue(index, 'managingOrganization.display', `the site ${site.message}`);
+    const row: ImportRow = { row: index, mrn, sex, ...(site?.ok ? { site: site.value } : {}), values: {} };
+    const facts: PatientFacts = { row, observedAt: {} };
     patients.push(facts);
     byMrn.set(mrn, facts);
     if (entry.fullUrl) byReference.set(entry.fullUrl, facts);

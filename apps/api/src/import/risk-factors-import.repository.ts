@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { Db, recordRiskFactors, RISK_FACTOR_FIELDS, RiskFactorValues } from '@cacscreen/db';
+import { Db, recordPatientSite, recordRiskFactors, RISK_FACTOR_FIELDS, RiskFactorValues } from '@cacscreen/db';
 import { AuditRepository } from '../audit/audit.repository';
 import type { Actor } from '../common/request-context';
 import { DB } from '../common/tokens';
@@ -11,10 +11,10 @@ export class RiskFactorsImportRepository {
     private readonly audit: AuditRepository,
   ) {}
 
-  /** The patient (if known) and the risk factors on file for each MRN, newest row only. */
+  /** The patient (if known), their site and the risk factors on file for each MRN, newest row only. */
   async onFile(
     mrns: string[],
-  ): Promise<Map<string, { patientId: string; source: string | null; values: RiskFactorValues }>> {
+  ): Promise<Map<string, { patientId: string; site: string | null; source: string | null; values: RiskFactorValues }>> {
     const patients = await this.db.patient.findMany({
       where: { mrn: { in: mrns } },
       include: { riskFactors: { orderBy: { recordedAt: 'desc' }, take: 1 } },
@@ -25,7 +25,7 @@ export class RiskFactorsImportRepository {
         const values = Object.fromEntries(
           RISK_FACTOR_FIELDS.map((field) => [field, latest?.[field] ?? null]),
         ) as RiskFactorValues;
-        return [patient.mrn, { patientId: patient.id, source: latest?.source ?? null, values }];
+        return [patient.mrn, { patientId: patient.id, site: patient.site, source: latest?.source ?? null, values }];
       }),
     );
   }
@@ -51,5 +51,21 @@ export class RiskFactorsImportRepository {
       after: { source: input.source, ...input.values },
     });
     return patient.id;
+  }
+
+  /** Stores the imported site of a patient (creating the patient if unseen) and audits the change. */
+  async storeSite(actor: Actor, input: { mrn: string; sex?: string; site: string; source: string }): Promise<void> {
+    const { patientId, before } = await recordPatientSite(this.db, {
+      mrn: input.mrn,
+      sex: input.sex ?? null,
+      site: input.site,
+    });
+    await this.audit.record(actor, {
+      action: 'patient.site-imported',
+      entityType: 'Patient',
+      entityId: patientId,
+      before: before === undefined ? null : { site: before },
+      after: { source: input.source, site: input.site },
+    });
   }
 }

@@ -1,4 +1,39 @@
-import { parseDicomAge, parseDicomDate } from './patient-facts';
+import { parseDicomAge, parseDicomDate, readInstitutionName } from './patient-facts';
+
+/** A minimal DICOM file (explicit VR little endian) holding the given LO/UI elements after its file meta. */
+function dicomFile(elements: Array<[number, number, string, string]>): Uint8Array {
+  const element = (group: number, el: number, vr: string, value: string) => {
+    const padded = value.length % 2 ? value + (vr === 'UI' ? '\0' : ' ') : value;
+    const out = Buffer.alloc(8 + padded.length);
+    out.writeUInt16LE(group, 0);
+    out.writeUInt16LE(el, 2);
+    out.write(vr, 4, 'latin1');
+    out.writeUInt16LE(padded.length, 6);
+    out.write(padded, 8, 'latin1');
+    return out;
+  };
+  const meta = element(0x0002, 0x0010, 'UI', '1.2.840.10008.1.2.1');
+  const groupLength = Buffer.alloc(12);
+  groupLength.writeUInt16LE(0x0002, 0);
+  groupLength.writeUInt16LE(0x0000, 2);
+  groupLength.write('UL', 4, 'latin1');
+  groupLength.writeUInt16LE(4, 6);
+  groupLength.writeUInt32LE(meta.length, 8);
+  const body = elements.map(([group, el, vr, value]) => element(group, el, vr, value));
+  return Buffer.concat([Buffer.alloc(128), Buffer.from('DICM', 'latin1'), groupLength, meta, ...body]);
+}
+
+describe('InstitutionName (0008,0080): the site of a screened study (#15 bug 5)', () => {
+  it('reads it, cleaned for display', () => {
+    expect(readInstitutionName(dicomFile([[0x0008, 0x0080, 'LO', '  North   Clinic\r\n']]))).toBe('North Clinic');
+  });
+
+  it('is null when absent, blank or the bytes are not DICOM', () => {
+    expect(readInstitutionName(dicomFile([[0x0008, 0x0060, 'CS', 'CT']]))).toBeNull();
+    expect(readInstitutionName(dicomFile([[0x0008, 0x0080, 'LO', '    ']]))).toBeNull();
+    expect(readInstitutionName(Buffer.from('not dicom at all'))).toBeNull();
+  });
+});
 
 describe('DICOM date and age parsing', () => {
   it('reads DA values as UTC dates and refuses malformed ones', () => {

@@ -1,4 +1,5 @@
 import { readFile } from 'node:fs/promises';
+import * as dicomParser from 'dicom-parser';
 import { IndexedStudy, parseDicom } from '@cacscreen/dicom';
 
 export interface PatientFacts {
@@ -7,6 +8,29 @@ export interface PatientFacts {
   birthDate: Date | null;
   ageAtStudy: number | null;
   studyDate: Date | null;
+  /** InstitutionName (0008,0080) of the study: the patient's site when none is on file. */
+  institutionName: string | null;
+}
+
+/** (0008,0080) InstitutionName, LO: at most 64 characters. */
+const INSTITUTION_NAME = 'x00080080';
+const LO_MAX = 64;
+
+/**
+ * InstitutionName from a DICOM file's header (the parsed instance does not carry it), cleaned for display: control
+ * characters dropped, whitespace collapsed, at most 64 characters; null when absent, empty or unreadable (a file
+ * parseDicom accepts may still be one dicom-parser alone cannot read, e.g. deflated: then the site stays unknown).
+ */
+export function readInstitutionName(bytes: Uint8Array): string | null {
+  try {
+    const dataSet = dicomParser.parseDicom(bytes, { untilTag: 'x7fe00010' });
+    const raw = dataSet.string(INSTITUTION_NAME) ?? '';
+    const printable = [...raw].map((char) => (char.charCodeAt(0) < 32 || char.charCodeAt(0) === 127 ? ' ' : char));
+    const cleaned = printable.join('').replace(/\s+/g, ' ').trim().slice(0, LO_MAX).trim();
+    return cleaned || null;
+  } catch {
+    return null;
+  }
 }
 
 /** DICOM DA (YYYYMMDD) as a UTC date; null when absent or malformed. */
@@ -30,11 +54,13 @@ export function parseDicomAge(value: string | null | undefined): number | null {
  */
 export async function readPatientFacts(study: IndexedStudy): Promise<PatientFacts> {
   const firstFile = study.series.find((series) => series.files.length > 0)?.files[0];
-  const header = firstFile
-    ? await readFile(firstFile)
-        .then((bytes) => parseDicom(bytes, { headersOnly: true }))
-        .catch(() => null)
-    : null;
+  const bytes = firstFile ? await readFile(firstFile).catch(() => null) : null;
+  let header: ReturnType<typeof parseDicom> | null = null;
+  try {
+    header = bytes ? parseDicom(bytes, { headersOnly: true }) : null;
+  } catch {
+    header = null;
+  }
   return {
     // A study without a Patient ID still needs an owner; its UID keeps it apart from every other study.
     mrn: study.patientId ?? header?.patientId ?? `unknown:${study.studyInstanceUid}`,
@@ -42,5 +68,6 @@ export async function readPatientFacts(study: IndexedStudy): Promise<PatientFact
     birthDate: parseDicomDate(header?.patientBirthDate),
     ageAtStudy: parseDicomAge(header?.patientAge),
     studyDate: parseDicomDate(study.studyDate),
+    institutionName: header && bytes ? readInstitutionName(bytes) : null,
   };
 }
