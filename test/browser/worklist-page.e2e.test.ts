@@ -115,6 +115,62 @@ describeIfChromium('the coordinators’ worklist page', () => {
     expect(fs.statSync(path.join(ARTIFACTS, 'worklist.png')).size).toBeGreaterThan(10_000);
   });
 
+  it('keeps the filters on the way back, labels times with their zone, greys disabled buttons (#15 bug 7)', async () => {
+    await page.goto(`${base}/app/#/queue?status=all&site=south&sort=score`);
+    await page.waitForFunction(() => document.querySelector('#queue-total')?.textContent === '6 item(s)');
+    // One page of results: both pager buttons are disabled, and look it (not the enabled buttons' navy).
+    const previous = page.locator('.pager button').first();
+    expect(await previous.isDisabled()).toBe(true);
+    const look = (selector: string) =>
+      page.$eval(selector, (el) => [getComputedStyle(el).backgroundColor, getComputedStyle(el).cursor]);
+    expect(await look('.pager button:disabled')).toEqual(['rgb(225, 228, 232)', 'not-allowed']);
+    expect((await look('#apply-filters'))[0]).toBe('rgb(18, 53, 91)');
+
+    await page.locator('#queue-table a.open-item').first().click();
+    await page.waitForSelector('#back-to-queue');
+    // A note gives the item a time to show: local time with its zone label, the UTC instant in `datetime`.
+    await page.fill('#note-text', 'Left a voicemail.');
+    await page.click('#add-note-btn');
+    const time = page.locator('#notes time').first();
+    await time.waitFor();
+    expect(await time.textContent()).toMatch(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2} \S+/);
+    expect(await time.getAttribute('datetime')).toMatch(/Z$/);
+    expect(await page.locator('#history time').count()).toBeGreaterThan(0);
+
+    await page.click('#back-to-queue');
+    await page.waitForFunction(() => document.querySelector('#queue-total')?.textContent === '6 item(s)');
+    expect(await page.inputValue('#f-site')).toBe('south');
+    expect(await page.inputValue('#f-status')).toBe('all');
+    expect(await page.inputValue('#f-sort')).toBe('score');
+  });
+
+  it('fits a 390 px wide screen: no sideways scrolling, long UIDs wrap (#15 bug 7)', async () => {
+    const long = `1.2.826.0.1.3680043.10.${'1234567890'.repeat(4)}`.slice(0, 64);
+    const item = await api.db.worklistItem.findFirstOrThrow({ where: { patient: { mrn: 'BR-011' } } });
+    const result = await api.db.screeningResult.findUniqueOrThrow({ where: { id: item.screeningResultId } });
+    await api.db.study.update({ where: { id: result.studyId }, data: { studyInstanceUid: long } });
+    const phone = await browser.newPage({ viewport: { width: 390, height: 844 } });
+    try {
+      await phone.goto(`${base}/app/`);
+      await phone.evaluate((key) => sessionStorage.setItem('cacscreen.apiKey', key), api.keys.coordinator);
+      const fits = () => phone.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth);
+      for (const hash of ['#/queue?status=all', `#/item/${item.id}`, '#/sweeps']) {
+        await phone.goto(`${base}/app/${hash}`);
+        await phone.waitForSelector(hash.startsWith('#/item') ? '.uid' : 'table thead');
+        expect([hash, await fits()]).toEqual([hash, true]);
+        if (!hash.startsWith('#/item')) continue;
+        // The 64-character study UID wraps inside the screen instead of pushing the page sideways.
+        const uid = phone.locator('.uid').first();
+        expect(await uid.textContent()).toBe(long);
+        const box = await uid.boundingBox();
+        expect(box!.x + box!.width).toBeLessThanOrEqual(390);
+        await phone.screenshot({ path: path.join(ARTIFACTS, 'worklist-item-390.png'), fullPage: true });
+      }
+    } finally {
+      await phone.close();
+    }
+  });
+
   it('shows the sweep dashboard', async () => {
     await api.db.sweep.create({
       data: {

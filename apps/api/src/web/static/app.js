@@ -100,6 +100,30 @@ function show(...nodes) {
 
 const fmt = (n) => (n === null || n === undefined ? '–' : Math.round(n * 10) / 10);
 
+const TIME_FORMAT = new Intl.DateTimeFormat('en-GB', {
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+  hourCycle: 'h23',
+  timeZoneName: 'short',
+});
+
+/** An API time (ISO 8601, UTC) in the browser's time zone, labelled: "2026-12-07 17:20 GMT+1". */
+function fmtTime(iso) {
+  if (!iso) return '–';
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return iso;
+  const part = Object.fromEntries(TIME_FORMAT.formatToParts(date).map((p) => [p.type, p.value]));
+  return `${part.year}-${part.month}-${part.day} ${part.hour}:${part.minute} ${part.timeZoneName}`;
+}
+
+/** A <time> element: local time with its zone label, the exact UTC instant in its datetime and tooltip. */
+function timeEl(iso) {
+  return h('time', { datetime: iso, title: iso, text: fmtTime(iso) });
+}
+
 // ---- login ----
 function loginView() {
   document.getElementById('nav').hidden = true;
@@ -213,7 +237,11 @@ async function queueView() {
     h('button', { type: 'submit', id: 'apply-filters' }, 'Apply'),
   );
   const table = h('table', { id: 'queue-table', 'aria-busy': 'true' });
-  show(h('h1', { text: 'Worklist' }), form, table);
+  // Hidden filters the form has no control for (a sweep's items, an assignee) survive "Apply".
+  for (const name of ['sweepId', 'assignee', 'dueBefore', 'flaggedFrom', 'flaggedTo', 'maxScore']) {
+    if (params.get(name)) form.append(h('input', { type: 'hidden', name, value: params.get(name) }));
+  }
+  show(h('h1', { text: 'Worklist' }), form, h('div', { class: 'table-wrap' }, table));
   const query = new URLSearchParams(params);
   query.set('limit', String(PAGE));
   for (const [name, value] of [...query]) if (!value || value === 'all') query.delete(name);
@@ -239,7 +267,15 @@ async function queueView() {
           h(
             'tr',
             { 'data-id': item.id },
-            h('td', {}, h('a', { href: `#/item/${item.id}`, class: 'open-item' }, item.patient.mrn)),
+            h(
+              'td',
+              {},
+              h(
+                'a',
+                { href: `#/item/${item.id}?back=${encodeURIComponent(params)}`, class: 'open-item' },
+                item.patient.mrn,
+              ),
+            ),
             h('td', { class: `tier-${item.tier}`, text: item.tier }),
             h('td', { text: fmt(item.agatstonTotal) }),
             h('td', { text: fmt(item.study.ageAtStudy) }),
@@ -284,12 +320,23 @@ async function queueView() {
 }
 
 // ---- item ----
+/** The queue's filters the item was opened from (its hash's `back`), so "back to the queue" keeps them. */
+function backToQueue() {
+  const [, query] = location.hash.split('?');
+  const back = new URLSearchParams(query || '').get('back');
+  return back ? `#/queue?${back}` : '#/queue';
+}
+
 async function itemView(id) {
   let item;
   try {
     item = await api(`/worklist/${id}`);
   } catch (err) {
-    show(h('h1', { text: 'Worklist item' }), h('p', { class: 'error', text: err.message }));
+    show(
+      h('h1', { text: 'Worklist item' }),
+      h('p', { class: 'error', text: err.message }),
+      h('p', {}, h('a', { href: backToQueue(), text: '← back to the queue' })),
+    );
     return;
   }
   const act = async (promise, message) => {
@@ -318,7 +365,7 @@ async function itemView(id) {
   );
   show(
     h('h1', {}, `Patient ${item.patient.mrn} `, h('span', { id: 'item-status', class: 'muted', text: item.status })),
-    h('p', {}, h('a', { href: '#/queue', text: '← back to the queue' })),
+    h('p', {}, h('a', { id: 'back-to-queue', href: backToQueue(), text: '← back to the queue' })),
     h(
       'div',
       { class: 'cards' },
@@ -395,7 +442,12 @@ async function itemView(id) {
         h('p', {
           text: `Sex ${item.patient.sex || '–'} · age ${fmt(item.study.ageAtStudy)} · site ${item.patient.site || '–'}`,
         }),
-        h('p', { class: 'muted', text: `Study ${item.study.studyDate || '–'} · ${item.study.studyInstanceUid}` }),
+        h(
+          'p',
+          { class: 'muted' },
+          `Study ${item.study.studyDate || '–'} · `,
+          h('span', { class: 'uid', title: item.study.studyInstanceUid, text: item.study.studyInstanceUid }),
+        ),
         h('p', { text: `Assignee ${item.assignee || '–'} · due ${item.dueDate || '–'}` }),
         item.dismissReason ? h('p', { text: `Dismissed: ${item.dismissReason}` }) : null,
       ),
@@ -476,12 +528,7 @@ async function itemView(id) {
         'ul',
         { id: 'notes' },
         item.notes.map((n) =>
-          h(
-            'li',
-            {},
-            h('span', { class: 'muted', text: `${n.createdAt.slice(0, 16).replace('T', ' ')} ${n.author}: ` }),
-            n.body,
-          ),
+          h('li', {}, h('span', { class: 'muted' }, timeEl(n.createdAt), ` ${n.author}: `), n.body),
         ),
       ),
     ),
@@ -493,9 +540,12 @@ async function itemView(id) {
         'ol',
         { id: 'history', class: 'history' },
         item.history.map((e) =>
-          h('li', {
-            text: `${e.at.slice(0, 19).replace('T', ' ')} · ${e.actor} · ${e.action}${e.after && e.after.status ? ` → ${e.after.status}` : ''}`,
-          }),
+          h(
+            'li',
+            {},
+            timeEl(e.at),
+            ` · ${e.actor} · ${e.action}${e.after && e.after.status ? ` → ${e.after.status}` : ''}`,
+          ),
         ),
       ),
     ),
@@ -564,7 +614,7 @@ async function loadKeyImages(id, container) {
 // ---- sweeps ----
 async function sweepsView() {
   const table = h('table', { id: 'sweeps-table' });
-  show(h('h1', { text: 'Sweeps' }), table);
+  show(h('h1', { text: 'Sweeps' }), h('div', { class: 'table-wrap' }, table));
   const load = async () => {
     try {
       const page = await api('/sweeps?limit=50');
@@ -591,9 +641,9 @@ async function sweepsView() {
             return h(
               'tr',
               {},
+              h('td', {}, timeEl(s.startedAt)),
+              h('td', { class: 'uid' }, s.source),
               [
-                s.startedAt.slice(0, 16).replace('T', ' '),
-                s.source,
                 s.modelVersion,
                 s.error ? `${s.status}: ${s.error}` : s.status,
                 c.seen,
@@ -601,7 +651,7 @@ async function sweepsView() {
                 c.skipped,
                 c.failed,
               ].map((v) => h('td', { text: v })),
-              h('td', {}, h('a', { href: `#/queue?status=${ACTIVE}&sweepId=${s.id}`, text: c.flagged })),
+              h('td', {}, h('a', { href: `#/queue?status=all&sweepId=${s.id}`, text: c.flagged })),
             );
           }),
         ),
