@@ -26,6 +26,14 @@ describe('API keys and roles', () => {
     });
     expect(refused.body.correlationId).toEqual(expect.any(String));
     await http().get('/api/worklist').set('Authorization', 'Bearer not-a-key').expect(401);
+    // A malformed Authorization header is refused even beside a valid x-api-key (schemathesis: ignored_auth).
+    const malformed = await http()
+      .get('/api/worklist')
+      .set('Authorization', 'Basic dXNlcjpwYXNz')
+      .set('x-api-key', api.keys.coordinator)
+      .expect(401);
+    expect(malformed.body.message).toBe('The Authorization header must be "Bearer <key>"');
+    await http().get('/api/worklist').set('Authorization', '').set('x-api-key', api.keys.coordinator).expect(401);
   });
 
   it('accepts a key as a Bearer token or as x-api-key, and echoes the correlation ID', async () => {

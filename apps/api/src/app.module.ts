@@ -39,22 +39,25 @@ export interface ApiDependencies {
   config?: ApiConfig;
 }
 
+/** Every controller: the module's routes, and what the OpenAPI completion reads roles from. */
+export const API_CONTROLLERS = [
+  HealthController,
+  KeysController,
+  MeController,
+  SweepsController,
+  ResultsController,
+  WorklistController,
+  KeyImagesController,
+  ImportController,
+  ExportController,
+];
+
 @Module({})
 export class AppModule {
   static forRoot(deps: ApiDependencies & { config: ApiConfig }): DynamicModule {
     return {
       module: AppModule,
-      controllers: [
-        HealthController,
-        KeysController,
-        MeController,
-        SweepsController,
-        ResultsController,
-        WorklistController,
-        KeyImagesController,
-        ImportController,
-        ExportController,
-      ],
+      controllers: API_CONTROLLERS,
       providers: [
         { provide: DB, useValue: deps.db },
         { provide: API_CONFIG, useValue: deps.config },

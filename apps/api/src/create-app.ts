@@ -5,11 +5,13 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { Express } from 'express';
 import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import type { INestApplication } from '@nestjs/common';
-import { ApiDependencies, AppModule } from './app.module';
+import { API_CONTROLLERS, ApiDependencies, AppModule } from './app.module';
+import { completeOpenApi } from './openapi/complete-openapi';
 import { apiConfigFromEnv } from './common/api-config';
 import { correlationMiddleware } from './common/correlation.middleware';
 import { ErrorFilter } from './common/error.filter';
 import { answerMalformedRequests, refuseUnreadBodies } from './common/malformed-requests';
+import { methodNotAllowed } from './common/method-not-allowed';
 
 /** The coordinators' web page: static files, resolved from src/ or dist/ alike. */
 export const WEB_ROOT = path.resolve(__dirname, '..', 'src', 'web', 'static');
@@ -26,7 +28,7 @@ const OPENAPI_INFO = new DocumentBuilder()
 
 /** The OpenAPI description generated from the controllers (served at /docs-json, committed as docs/openapi.json). */
 export function openApiDocument(app: INestApplication): OpenAPIObject {
-  return SwaggerModule.createDocument(app, OPENAPI_INFO);
+  return completeOpenApi(SwaggerModule.createDocument(app, OPENAPI_INFO), API_CONTROLLERS);
 }
 
 /**
@@ -46,6 +48,7 @@ export async function createApiApp(
   app.useBodyParser('json', { limit: '10mb', type: ['application/json', 'application/fhir+json'] });
   app.useBodyParser('text', { limit: '10mb', type: ['text/csv', 'text/plain'] });
   app.use(refuseUnreadBodies);
+  app.use(methodNotAllowed(() => openApiDocument(app)));
   answerMalformedRequests(app.getHttpServer());
   app.setGlobalPrefix('api');
   app.useGlobalFilters(new ErrorFilter());

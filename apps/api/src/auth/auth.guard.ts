@@ -16,12 +16,16 @@ import { hasRole, Role } from './roles';
 
 export const BOOTSTRAP_ADMIN = 'bootstrap-admin';
 
-/** Reads the key from `Authorization: Bearer <key>` or `x-api-key: <key>`. */
+/**
+ * Reads the key from `Authorization: Bearer <key>` or `x-api-key: <key>`. An Authorization header in any other form (empty
+ * included) is refused rather than passed over for x-api-key: a request must not get in despite credentials that are wrong.
+ */
 function readKey(request: ApiRequest): string | null {
   const header = request.headers.authorization;
   if (typeof header === 'string') {
     const match = /^Bearer\s+(\S+)\s*$/i.exec(header);
-    if (match) return match[1];
+    if (!match) throw new UnauthorizedException('The Authorization header must be "Bearer <key>"');
+    return match[1];
   }
   const apiKey = request.headers['x-api-key'];
   return typeof apiKey === 'string' && apiKey.trim() ? apiKey.trim() : null;

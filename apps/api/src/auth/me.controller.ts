@@ -1,5 +1,6 @@
 import { Controller, Get } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ref } from '../openapi/response-schemas';
 import { CurrentActor } from './current-actor.decorator';
 import { RequireRole } from './require-role.decorator';
 import type { Actor } from '../common/request-context';
@@ -10,7 +11,11 @@ import type { Actor } from '../common/request-context';
 @Controller('me')
 export class MeController {
   @Get()
-  @ApiOkResponse({ description: "The calling key's name and role (the web page uses it after login)" })
+  @ApiOperation({ summary: 'Who am I: the calling key' })
+  @ApiOkResponse({
+    description: "The calling key's name and role (the web page uses it after login)",
+    schema: ref('Me'),
+  })
   me(@CurrentActor() actor: Actor) {
     return { name: actor.name, role: actor.role };
   }

@@ -20,6 +20,9 @@ export function asEnumList<T extends ZodTypeAny>(schema: T, values: readonly str
   return schema;
 }
 
+/** What a format cannot say: the API takes dates from 1900 to 2999 only. */
+const FORMAT_PATTERNS: Record<string, { pattern?: string }> = { date: { pattern: '^(19|2[0-9])[0-9]{2}-' } };
+
 interface QueryDoc {
   schema: SchemaObject;
   /** Only for comma-separated lists. */
@@ -32,9 +35,9 @@ export function queryFieldSchema(field: ZodTypeAny): QueryDoc {
   let defaultValue: unknown;
   for (;;) {
     const format = FORMATS.get(current);
-    if (format) return { schema: { type: 'string', format, default: defaultValue } };
+    if (format) return { schema: { type: 'string', format, ...FORMAT_PATTERNS[format], default: defaultValue } };
     const list = ENUM_LISTS.get(current);
-    if (list) return { schema: { type: 'array', items: { type: 'string', enum: [...list] } }, list: true };
+    if (list) return { schema: { type: 'array', minItems: 1, items: { type: 'string', enum: [...list] } }, list: true };
     if (current instanceof z.ZodOptional || current instanceof z.ZodNullable) current = current.unwrap();
     else if (current instanceof z.ZodDefault) {
       defaultValue = current._def.defaultValue();

@@ -1,5 +1,5 @@
 import { Controller, Get, Query, StreamableFile } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { Readable } from 'node:stream';
 import { CurrentActor } from '../auth/current-actor.decorator';
 import { RequireRole } from '../auth/require-role.decorator';
@@ -26,7 +26,11 @@ export class ExportController {
   @Get('worklist.csv')
   @ApiProduces('text/csv')
   @apiQueries(worklistFilterSchema)
-  @ApiOkResponse({ description: 'Every worklist item matching the filters (same as GET /api/worklist, unpaginated)' })
+  @ApiOperation({ summary: 'Export the worklist as CSV' })
+  @ApiOkResponse({
+    description: 'Every worklist item matching the filters (same as GET /api/worklist, unpaginated)',
+    content: { 'text/csv': { schema: { type: 'string' } } },
+  })
   async worklist(@CurrentActor() actor: Actor, @Query(new ZodPipe(worklistFilterSchema)) filter: WorklistFilter) {
     return csvFile(await this.service.worklistCsv(actor, filter), 'worklist.csv');
   }
@@ -34,7 +38,11 @@ export class ExportController {
   @Get('results.csv')
   @ApiProduces('text/csv')
   @apiQueries(resultsFilterSchema)
-  @ApiOkResponse({ description: 'Every screening result matching the filters, with its risk assessment' })
+  @ApiOperation({ summary: 'Export screening results as CSV' })
+  @ApiOkResponse({
+    description: 'Every screening result matching the filters, with its risk assessment',
+    content: { 'text/csv': { schema: { type: 'string' } } },
+  })
   async results(@CurrentActor() actor: Actor, @Query(new ZodPipe(resultsFilterSchema)) filter: ResultsFilter) {
     return csvFile(await this.service.resultsCsv(actor, filter), 'results.csv');
   }

@@ -8,11 +8,13 @@ import {
   ParseUUIDPipe,
   StreamableFile,
 } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiParam, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiParam, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { CurrentActor } from '../auth/current-actor.decorator';
 import { RequireRole } from '../auth/require-role.decorator';
 import type { Actor } from '../common/request-context';
 import { KeyImagesService } from './key-images.service';
+import { ApiErrors } from '../openapi/complete-openapi';
+import { ref } from '../openapi/response-schemas';
 
 /** Ranks beyond this are refused up front (a study has at most a handful of key images). */
 const MAX_KEY_IMAGE_RANK = 100;
@@ -26,7 +28,10 @@ export class KeyImagesController {
   constructor(private readonly service: KeyImagesService) {}
 
   @Get(':id/key-images')
+  @ApiOperation({ summary: "List a worklist item's key images" })
+  @ApiParam({ name: 'id', schema: { type: 'string', format: 'uuid' } })
   @ApiOkResponse({
+    schema: ref('KeyImageList'),
     description:
       'Key images of the item’s study, largest lesion first: { worklistItemId, modelVersion, items: [{ rank, ' +
       'sliceIndex, zMm, agatston, arteries, width, height, url }] }; items is empty when no coronary calcium was counted',
@@ -36,6 +41,9 @@ export class KeyImagesController {
   }
 
   @Get(':id/key-images/:rank.png')
+  @ApiOperation({ summary: 'Get one key image (PNG)' })
+  @ApiParam({ name: 'id', schema: { type: 'string', format: 'uuid' } })
+  @ApiErrors({ 404: 'No such item, or the item has no key image of that rank' })
   @ApiParam({
     name: 'rank',
     schema: { type: 'integer', minimum: 1, maximum: MAX_KEY_IMAGE_RANK },

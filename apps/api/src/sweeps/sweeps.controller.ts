@@ -1,11 +1,11 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import {
   ApiAcceptedResponse,
-  ApiBadRequestResponse,
   ApiBearerAuth,
   ApiBody,
   ApiCreatedResponse,
   ApiOkResponse,
+  ApiOperation,
   ApiParam,
   ApiTags,
 } from '@nestjs/swagger';
@@ -19,6 +19,8 @@ import { z } from 'zod';
 import { paginationSchema } from '../common/pagination';
 import { ZodPipe } from '../common/zod-query.pipe';
 import { SweepsService } from './sweeps.service';
+import { ApiErrors } from '../openapi/complete-openapi';
+import { pageOf, ref } from '../openapi/response-schemas';
 
 const listSchema = z.object(paginationSchema);
 
@@ -34,12 +36,19 @@ export class SweepsController {
 
   @Post()
   @RequireRole('lead')
+  @ApiOperation({ summary: 'Start a sweep of an archive' })
   @ApiBody({
     schema: {
       type: 'object',
       required: ['source'],
+      additionalProperties: false,
       properties: {
-        source: { type: 'string', description: 'Absolute folder path (as the workers see it) or DICOMweb URL' },
+        source: {
+          type: 'string',
+          pattern: '^\\s*(/|https?://)',
+          description:
+            'Absolute folder path (as the workers see it) or DICOMweb URL; one that does not exist or answer is a 400',
+        },
         maxInFlight: { type: 'integer', minimum: 1, maximum: 1000 },
         pageSize: { type: 'integer', minimum: 1, maximum: 5000 },
         incremental: { type: 'boolean' },
@@ -53,10 +62,8 @@ export class SweepsController {
       },
     },
   })
-  @ApiCreatedResponse({ description: 'The new sweep: { id, workflowId }' })
-  @ApiBadRequestResponse({
-    description: 'A bad field, or an archive that does not exist or does not answer (the reason)',
-  })
+  @ApiCreatedResponse({ description: 'The new sweep: { id, workflowId }', schema: ref('SweepStarted') })
+  @ApiErrors({ 400: 'A bad field, or an archive that does not exist or does not answer (the reason)' })
   start(@CurrentActor() actor: Actor, @Body(new ZodPipe(startSweepSchema)) body: StartSweepRequest) {
     return this.control.start(actor, body);
   }
@@ -64,8 +71,11 @@ export class SweepsController {
   @Post(':id/:signal')
   @HttpCode(202)
   @RequireRole('lead')
+  @ApiOperation({ summary: 'Pause, resume or cancel a sweep' })
+  @ApiParam({ name: 'id', schema: { type: 'string', format: 'uuid' } })
   @ApiParam({ name: 'signal', enum: SWEEP_SIGNALS })
-  @ApiAcceptedResponse({ description: 'The signal was delivered to the sweep workflow; 409 when the sweep has ended' })
+  @ApiAcceptedResponse({ description: 'The signal was delivered to the sweep workflow', schema: ref('SweepSignalled') })
+  @ApiErrors({ 409: 'The sweep has ended' })
   signal(
     @CurrentActor() actor: Actor,
     @Param('id', new ParseUUIDPipe()) id: string,
@@ -76,13 +86,19 @@ export class SweepsController {
 
   @Get()
   @apiQueries(listSchema)
-  @ApiOkResponse({ description: 'Sweeps, newest first, with their stored counters' })
+  @ApiOperation({ summary: 'List sweeps' })
+  @ApiOkResponse({ description: 'Sweeps, newest first, with their stored counters', schema: pageOf('Sweep') })
   list(@Query(new ZodPipe(listSchema)) query: z.infer<typeof listSchema>) {
     return this.service.list(query.limit, query.offset);
   }
 
   @Get(':id')
-  @ApiOkResponse({ description: 'One sweep; `live` holds the workflow progress while it runs' })
+  @ApiOperation({ summary: 'Get one sweep with its live progress' })
+  @ApiParam({ name: 'id', schema: { type: 'string', format: 'uuid' } })
+  @ApiOkResponse({
+    description: 'One sweep; `live` holds the workflow progress while it runs',
+    schema: ref('SweepDetail'),
+  })
   get(@Param('id', new ParseUUIDPipe()) id: string) {
     return this.service.get(id);
   }
