@@ -636,11 +636,12 @@ function edgeCases(op: Op): GeneratedRequest[] {
   const content = op.operation.requestBody?.content ?? {};
   const jsonType = Object.keys(content).find((type) => type.endsWith('json'));
   const objectSchema = jsonType ? content[jsonType].schema : undefined;
-  const goodBody: Body | null = content['text/csv']
-    ? raw('mrn,hdl_mg_dl\nROB-0,45\n', 'text/csv')
-    : objectSchema?.type === 'object'
-      ? json(sample(conforming({ ...objectSchema, required: Object.keys(objectSchema.properties ?? {}) })))
+  const jsonBody: Body | null =
+    objectSchema?.type === 'object'
+      ? json(sample(conforming({ ...objectSchema, required: Object.keys(objectSchema.properties ?? {}) })), jsonType)
       : null;
+  // An operation that reads CSV as well (the import) is sent its CSV by default; JSON fields are mutated on the JSON.
+  const goodBody: Body | null = content['text/csv'] ? raw('mrn,hdl_mg_dl\nROB-0,45\n', 'text/csv') : jsonBody;
   const make = (path: string, query: string, body: Body | null, shape?: string): GeneratedRequest => ({
     caller: 'admin',
     path,
@@ -662,8 +663,8 @@ function edgeCases(op: Op): GeneratedRequest[] {
       cases.push(make(route(segments), '', goodBody));
     }
   });
-  if (objectSchema?.type === 'object' && goodBody?.body) {
-    const base = JSON.parse(goodBody.body.toString('utf8')) as Record<string, unknown>;
+  if (objectSchema?.type === 'object' && jsonBody?.body) {
+    const base = JSON.parse(jsonBody.body.toString('utf8')) as Record<string, unknown>;
     for (const field of Object.keys(objectSchema.properties ?? {})) {
       for (const value of [...NASTY_STRINGS, ...ODD_JSON]) {
         cases.push(make(route(goodSegments), '', json({ ...base, [field]: value }, jsonType)));
