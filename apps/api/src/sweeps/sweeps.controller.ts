@@ -63,7 +63,10 @@ export class SweepsController {
     },
   })
   @ApiCreatedResponse({ description: 'The new sweep: { id, workflowId }', schema: ref('SweepStarted') })
-  @ApiErrors({ 400: 'A bad field, or an archive that does not exist or does not answer (the reason)' })
+  @ApiErrors({
+    400: 'A bad field, or an archive that does not exist or does not answer (the reason)',
+    503: 'Temporal is not configured for this API',
+  })
   start(@CurrentActor() actor: Actor, @Body(new ZodPipe(startSweepSchema)) body: StartSweepRequest) {
     return this.control.start(actor, body);
   }
@@ -75,7 +78,7 @@ export class SweepsController {
   @ApiParam({ name: 'id', schema: { type: 'string', format: 'uuid' } })
   @ApiParam({ name: 'signal', enum: SWEEP_SIGNALS })
   @ApiAcceptedResponse({ description: 'The signal was delivered to the sweep workflow', schema: ref('SweepSignalled') })
-  @ApiErrors({ 409: 'The sweep has ended' })
+  @ApiErrors({ 409: 'The sweep has ended', 503: 'Temporal is not configured for this API' })
   signal(
     @CurrentActor() actor: Actor,
     @Param('id', new ParseUUIDPipe()) id: string,
