@@ -1,7 +1,8 @@
 // An independent fuzzer against the committed description: schemathesis (Python, from PyPI; `.ci/run` installs it in
 // .cacscreen/schemathesis-venv) runs every check (`--checks all`: undocumented statuses, schema-valid requests
 // refused, response schemas, content types, unsupported methods, ignored auth…) against the real API on PostgreSQL,
-// once with an admin key and once with a coordinator key (for the 403s), with a fixed seed and a bounded number of
+// once with an admin key and once with a coordinator key (for the 403s), on seeded data (one item, result and sweep
+// whose IDs the operations on one resource get), with a fixed seed and a bounded number of
 // examples per operation, so a run is repeatable and takes well under two minutes. The exceptions are in
 // test/api/schemathesis/schemathesis.toml, each with its reason. Skipped, with a message, where schemathesis is absent.
 jest.setTimeout(240_000);
@@ -11,6 +12,9 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
+import { Client, Connection } from '@temporalio/client';
+import { ensureSweep } from '@cacscreen/db';
+import { temporalAddress } from '../setup/services';
 import { startTestApi, TestApi } from './support/api-app';
 import { seedPatient } from './support/seed';
 
@@ -47,20 +51,51 @@ const describeIfSchemathesis = schemathesis ? describe : describe.skip;
 describeIfSchemathesis('schemathesis --checks all against the running API', () => {
   let api: TestApi;
   let base: string;
+  let client: Client;
+  let config: string;
 
   beforeAll(async () => {
-    api = await startTestApi('cacscreen_api_schemathesis', { listen: true });
+    // Temporal answers the sweep signals (a 409: the seeded sweep has no workflow), so nothing is a 503.
+    client = new Client({ connection: await Connection.connect({ address: temporalAddress() }) });
+    api = await startTestApi('cacscreen_api_schemathesis', { listen: true, temporal: client });
     base = `http://127.0.0.1:${(api.app.getHttpServer().address() as AddressInfo).port}`;
-    for (let i = 0; i < 5; i++) await seedPatient(api.db, { mrn: `ST-${i}`, agatston: 100 + i * 80, site: 'north' });
+    const seeded = await seedPatient(api.db, { mrn: 'ST-0', agatston: 420, site: 'north' });
+    for (let i = 1; i < 5; i++) await seedPatient(api.db, { mrn: `ST-${i}`, agatston: 100 + i * 80, site: 'south' });
+    const sweepId = await ensureSweep(api.db, {
+      workflowId: 'sweep/schemathesis',
+      source: '/archive',
+      modelVersion: 'm1',
+    });
+    // Operations on one item, result and sweep get that real ID, so they reach past the 404 to their responses.
+    const ids: Array<[string, string]> = [
+      ['^/api/worklist/\\{id\\}', seeded.itemId as string],
+      ['^/api/results/\\{id\\}', seeded.resultId],
+      ['^/api/sweeps/\\{id\\}', sweepId],
+    ];
+    config = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'cacscreen-schemathesis-config-')), 'schemathesis.toml');
+    fs.writeFileSync(
+      config,
+      fs.readFileSync(CONFIG, 'utf8') +
+        ids
+          .map(
+            ([regex, id]) =>
+              `\n[[operations]]\ninclude-path-regex = '${regex}'\nparameters = { "path.id" = "${id}" }\n`,
+          )
+          .join(''),
+    );
   });
 
-  afterAll(() => api?.close());
+  afterAll(async () => {
+    await api?.close();
+    await client?.connection.close();
+    if (config) fs.rmSync(path.dirname(config), { recursive: true, force: true });
+  });
 
   /** Runs schemathesis without blocking: the API under test answers from this same process. */
   function run(header: string, examples: number): Promise<{ status: number | null; output: string }> {
     const args = [
       '--config-file',
-      CONFIG,
+      config,
       'run',
       SPEC,
       '--url',
