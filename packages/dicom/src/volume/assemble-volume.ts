@@ -1,4 +1,5 @@
 import type { Volume } from '../volume';
+import { type NativeFrameWords, storedValues } from '../decode/native-frame-words';
 import type { PixelArray } from '../decode/pixel-format';
 import { EmptySeriesError, InvalidValueError, NotAxialSeriesError } from '../errors';
 import { resolveLimits } from '../limits';
@@ -9,6 +10,7 @@ import { describeGeometryWarnings } from './describe-geometry-warnings';
 import { angleFromAxialDeg, slicePlane } from './geometry';
 import { axisAlignmentErrorVoxels, gridAffine } from './grid-affine';
 import { huMappingOf, writeHu } from './hu-mapper';
+import { HuLookupCache, writeHuFromWords } from './hu-lookup';
 import { type OrderedSlices, orderSlices } from './order-slices';
 import { resampleToAxial } from './resample-to-axial';
 import type { SliceRef } from './slice-ref';
@@ -21,13 +23,17 @@ export interface BuiltVolume {
   warnings: string[];
 }
 
+/** A slice's pixels as `loadFrame` gives them: decoded stored values, or the raw words of native 16-bit data. */
+export type LoadedFrame = PixelArray | NativeFrameWords;
+
 /**
  * Orders the slices, allocates the HU array once, then asks `loadFrame` for one slice's stored values at a time and
- * converts them straight into the volume: decoded frames are never all held at once.
+ * converts them straight into the volume: decoded frames are never all held at once. Native 16-bit words are
+ * mapped through a table (hu-lookup.ts), straight from the file's bytes.
  */
 export function assembleVolume<S>(
   refs: SliceRef<S>[],
-  loadFrame: (slice: SliceRef<S>) => PixelArray,
+  loadFrame: (slice: SliceRef<S>) => LoadedFrame,
   options: BuildVolumeOptions = {},
 ): BuiltVolume {
   const opts = { ...DEFAULT_BUILD_VOLUME_OPTIONS, ...options };
@@ -58,12 +64,17 @@ export function assembleVolume<S>(
   ) {
     warnings.push('No RescaleSlope/Intercept or Modality LUT: stored values are taken as HU');
   }
+  const tables = new HuLookupCache(opts.paddingHu);
   ordered.slices.forEach((slice, z) => {
-    const stored = loadFrame(slice);
+    const loaded = loadFrame(slice);
+    const stored = 'words' in loaded ? loaded.words : loaded;
     if (stored.length !== perSlice) {
       throw new InvalidValueError(`Slice ${z} decoded to ${stored.length} values; ${perSlice} expected`);
     }
-    writeHu(stored, huMappingOf(slice.instance, slice.frame), opts.paddingHu, hu, z * perSlice);
+    const mapping = huMappingOf(slice.instance, slice.frame);
+    const table = 'words' in loaded ? tables.get(loaded.format, mapping) : undefined;
+    if (table) writeHuFromWords(stored as Uint16Array, table, hu, z * perSlice);
+    else writeHu('words' in loaded ? storedValues(loaded) : loaded, mapping, opts.paddingHu, hu, z * perSlice);
   });
   checkHuDistribution(hu);
   const thickness = plausibleThickness(first.sliceThickness, ordered.spacingMm, warnings);

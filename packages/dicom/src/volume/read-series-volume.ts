@@ -1,7 +1,7 @@
 import { readFileSync } from 'fs';
 import { readFile, stat } from 'fs/promises';
 import { checkFileSize, resolveLimits } from '../limits';
-import { decodeFrame } from '../decode/decode-frame';
+import { loadFrame } from '../decode/native-frame-words';
 import { DicomError, ResourceBudgetError } from '../errors';
 import type { DicomInstance } from '../parse/dicom-instance';
 import { parseDicom } from '../parse/parse-dicom';
@@ -59,7 +59,7 @@ export async function readSeriesVolume(filePaths: string[], options: BuildVolume
       }
       const instance = current.instance;
       const started = performance.now();
-      const pixels = inFile(slice.source, () => decodeFrame(instance, slice.frameIndex));
+      const pixels = inFile(slice.source, () => loadFrame(instance, slice.frameIndex));
       const ms = performance.now() - started;
       if (ms > limits.maxFrameDecodeMs) {
         throw new ResourceBudgetError(
