@@ -35,6 +35,15 @@ describe('HU lookup table (native 16-bit words)', () => {
     expect(viaTable).toEqual(perVoxel);
   });
 
+  it('copies the words as they are only when every word maps to itself', () => {
+    expect(huLookupTable(format(16, true), { slope: 1, intercept: 0 }, -1024).identity).toBe(true);
+    expect(huLookupTable(format(16, true), { slope: 1, intercept: 0, paddingValue: -2000 }, -1024).identity).toBe(
+      false,
+    );
+    expect(huLookupTable(format(12, true), { slope: 1, intercept: 0 }, -1024).identity).toBe(false);
+    expect(huLookupTable(format(16, false), { slope: 1, intercept: 0 }, -1024).identity).toBe(false);
+  });
+
   it('keeps one table per format and mapping, and none past its bound or for a Modality LUT', () => {
     const cache = new HuLookupCache(-1024, 2);
     const a = cache.get(format(16, false), { slope: 1, intercept: -1024 });
