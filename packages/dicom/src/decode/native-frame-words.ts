@@ -46,7 +46,7 @@ export function nativeFrameWords(instance: DicomInstance, frameIndex: number): N
   const words =
     at % WORD_BYTES === 0
       ? new Uint16Array(bytes.buffer, at, count)
-      : new Uint16Array(bytes.slice(start, end).buffer, 0, count);
+      : new Uint16Array(Uint8Array.prototype.slice.call(bytes, start, end).buffer, 0, count); // a copy, even of a Buffer
   return { words, format };
 }
 
