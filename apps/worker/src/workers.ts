@@ -142,7 +142,7 @@ export async function startWorkers(
         archives,
         labeller: await loadLabeller(labeller),
         keyImages: createKeyImageStore(db),
-        reading: { limits: config.dicomLimits, budget: config.decodeBudget },
+        reading: { limits: config.dicomLimits, decodeThreads: config.decodeThreads, budget: config.decodeBudget },
         // JavaScript labellers analyse in warm threads, one per concurrent analysis, so analyses use all cores.
         analysisThreads: THREADED_LABELLERS.includes(labeller)
           ? { labeller, threads: config.inferenceConcurrency }

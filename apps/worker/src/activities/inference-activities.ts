@@ -59,8 +59,8 @@ export function createInferenceActivities(deps: {
   archives: ArchiveRegistry;
   labeller: CalciumLabeller;
   keyImages: KeyImageStore;
-  /** Header limits and the isolated read's budget; the defaults when not given. */
-  reading?: { limits?: DicomLimits; budget?: DecodeBudget };
+  /** Header limits, decode threads per read and the isolated read's budget; the defaults when not given. */
+  reading?: { limits?: DicomLimits; decodeThreads?: number; budget?: DecodeBudget };
   /**
    * Run each analysis whole in a warm worker thread (analysis/analyze-in-thread.ts) with this labeller, loaded by
    * name in the thread, and keep `threads` of them; the budget then covers the whole analysis. Without it, only the
@@ -85,7 +85,7 @@ export function createInferenceActivities(deps: {
         const fetchMs = performance.now() - started;
         heartbeat('analysis');
         // Workflows started before key images existed pass no study ID: those studies get none.
-        const options = { limits: deps.reading?.limits, renderKeyImages: Boolean(input.studyId) };
+        const options = { ...deps.reading, renderKeyImages: Boolean(input.studyId) };
         const threads = deps.analysisThreads;
         const { score, warnings, keyImages, timingsMs } = threads
           ? await analyzeFilesInThread(files, threads.labeller, budget, options, threads.threads)

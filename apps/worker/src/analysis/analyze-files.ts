@@ -18,6 +18,8 @@ export interface FilesAnalysis {
 
 export interface AnalyzeFilesOptions {
   limits?: DicomLimits;
+  /** Threads sharing one series' pixel pass (default: CACSCREEN_DECODE_THREADS, else the cores up to 4). */
+  decodeThreads?: number;
   renderKeyImages: boolean;
 }
 
@@ -52,7 +54,11 @@ export async function analyzeFilesHere(
   options: AnalyzeFilesOptions,
 ): Promise<FilesAnalysis> {
   const started = performance.now();
-  const read = await readSeriesIsolated(files, { limits: options.limits }, budget);
+  const read = await readSeriesIsolated(
+    files,
+    { limits: options.limits, decodeThreads: options.decodeThreads },
+    budget,
+  );
   return analyzeRead(read, performance.now() - started, labeller, options);
 }
 
@@ -63,6 +69,6 @@ export async function analyzeFilesInThisThread(
   options: AnalyzeFilesOptions,
 ): Promise<FilesAnalysis> {
   const started = performance.now();
-  const read = await readSeriesVolume(files, { limits: options.limits });
+  const read = await readSeriesVolume(files, { limits: options.limits, decodeThreads: options.decodeThreads });
   return analyzeRead(read, performance.now() - started, labeller, options);
 }
