@@ -20,12 +20,23 @@ describe('nativeFrameWords (native 16-bit frames read in place)', () => {
     expect(Array.from(storedValues(nativeFrameWords(odd, 0)!))).toEqual(values);
   });
 
-  it('leaves everything else to decodeFrame: big endian, 8 bits, a missing or truncated frame', () => {
+  it('reads big endian words as they lie, marked byte-swapped, with the stored values decodeFrame gives', () => {
+    const little = syntheticSlice({ rows: 2, columns: 3, values });
+    const bytes = Buffer.from(little.pixelData!.bytes).swap16();
+    const big = {
+      ...little,
+      transferSyntaxUid: '1.2.840.10008.1.2.2',
+      transferSyntax: describeTransferSyntax('1.2.840.10008.1.2.2'),
+      pixelData: { ...little.pixelData!, bytes },
+    };
+    const words = nativeFrameWords(big, 0)!;
+    expect(words.byteSwapped).toBe(true);
+    expect(Array.from(storedValues(words))).toEqual(Array.from(decodeFrame(big, 0)));
+    expect(Array.from(storedValues(words))).toEqual(values);
+  });
+
+  it('leaves everything else to decodeFrame: 8 bits, a missing or truncated frame', () => {
     const slice = syntheticSlice({ rows: 2, columns: 3, values });
-    const bigEndian = { ...slice, transferSyntaxUid: '1.2.840.10008.1.2.2' };
-    expect(nativeFrameWords({ ...bigEndian, transferSyntax: describeTransferSyntax('1.2.840.10008.1.2.2') }, 0)).toBe(
-      undefined,
-    );
     expect(nativeFrameWords({ ...slice, bitsAllocated: 8 }, 0)).toBeUndefined();
     expect(nativeFrameWords(slice, 1)).toBeUndefined();
     expect(nativeFrameWords({ ...slice, pixelData: { ...slice.pixelData!, length: 10 } }, 0)).toBeUndefined();

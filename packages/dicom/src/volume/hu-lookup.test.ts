@@ -27,11 +27,16 @@ describe('HU lookup table (native 16-bit words)', () => {
     ['padding value', format(16, true), { slope: 1, intercept: -1024, paddingValue: -2000 }],
     ['padding range', format(16, false), { slope: 1, intercept: -1024, paddingValue: 0, paddingLimit: 50 }],
   ];
-  it.each(cases)('%s: equals writeHu on the stored values', (_, fmt, mapping) => {
+  const bothByteOrders = cases.flatMap(([name, fmt, mapping]) =>
+    [false, true].map(
+      (byteSwapped) => [`${name}${byteSwapped ? ', big endian' : ''}`, fmt, mapping, byteSwapped] as const,
+    ),
+  );
+  it.each(bothByteOrders)('%s: equals writeHu on the stored values', (_, fmt, mapping, byteSwapped) => {
     const viaTable = new Int16Array(allWords.length);
-    writeHuFromWords(allWords, huLookupTable(fmt, mapping, -1024), viaTable, 0);
+    writeHuFromWords(allWords, huLookupTable(fmt, mapping, -1024, byteSwapped), viaTable, 0);
     const perVoxel = new Int16Array(allWords.length);
-    writeHu(storedValues({ words: allWords, format: fmt }), mapping, -1024, perVoxel, 0);
+    writeHu(storedValues({ words: allWords, format: fmt, byteSwapped }), mapping, -1024, perVoxel, 0);
     expect(viaTable).toEqual(perVoxel);
   });
 
@@ -42,6 +47,7 @@ describe('HU lookup table (native 16-bit words)', () => {
     );
     expect(huLookupTable(format(12, true), { slope: 1, intercept: 0 }, -1024).identity).toBe(false);
     expect(huLookupTable(format(16, false), { slope: 1, intercept: 0 }, -1024).identity).toBe(false);
+    expect(huLookupTable(format(16, true), { slope: 1, intercept: 0 }, -1024, true).identity).toBe(false);
   });
 
   it('keeps one table per format and mapping, and none past its bound or for a Modality LUT', () => {

@@ -1,3 +1,4 @@
+import { swapBytes } from '../decode/native-frame-words';
 import { type PixelFormat, applyBitsStored } from '../decode/pixel-format';
 import { type HuMapping, writeHu } from './hu-mapper';
 
@@ -15,15 +16,21 @@ export interface HuTable {
  * rounding and clamping, computed by the same functions as the per-voxel path, so the results are identical. A
  * 512² slice has four times as many voxels as the table has entries, and one series usually needs one table.
  */
-export function huLookupTable(format: PixelFormat, mapping: HuMapping, paddingHu: number): HuTable {
+export function huLookupTable(
+  format: PixelFormat,
+  mapping: HuMapping,
+  paddingHu: number,
+  byteSwapped = false,
+): HuTable {
   const words = new Uint16Array(WORD_VALUES);
-  for (let w = 0; w < WORD_VALUES; w++) words[w] = w;
+  // Big endian: entry w holds the HU of the word whose bytes are w's the other way round.
+  for (let w = 0; w < WORD_VALUES; w++) words[w] = byteSwapped ? swapBytes(w) : w;
   // Signed data is read as Int16 before BitsStored is applied, as readSamples does.
   const stored = applyBitsStored(format.signed ? new Int16Array(words.buffer) : words, format);
   const values = new Int16Array(WORD_VALUES);
   writeHu(stored, mapping, paddingHu, values, 0);
   // Int16Array stores each word w as the int16 with the same bits, so `v === (w << 16) >> 16` tests the identity.
-  return { values, identity: values.every((v, w) => v === (w << 16) >> 16) };
+  return { values, identity: !byteSwapped && values.every((v, w) => v === (w << 16) >> 16) };
 }
 
 /**
@@ -52,9 +59,10 @@ export class HuLookupCache {
     private readonly maxTables = 8,
   ) {}
 
-  get(format: PixelFormat, mapping: HuMapping): HuTable | undefined {
+  get(format: PixelFormat, mapping: HuMapping, byteSwapped = false): HuTable | undefined {
     if (mapping.lut) return undefined; // keyed by value below; a Modality LUT is rare in CT and maps fine per voxel
     const key = [
+      byteSwapped,
       format.bitsStored,
       format.signed,
       mapping.slope,
@@ -64,7 +72,7 @@ export class HuLookupCache {
     ].join('|');
     let table = this.tables.get(key);
     if (!table && this.tables.size < this.maxTables) {
-      table = huLookupTable(format, mapping, this.paddingHu);
+      table = huLookupTable(format, mapping, this.paddingHu, byteSwapped);
       this.tables.set(key, table);
     }
     return table;

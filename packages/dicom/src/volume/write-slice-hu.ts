@@ -19,7 +19,7 @@ export function writeSliceHu(
   const length = 'words' in loaded ? loaded.words.length : loaded.length;
   if (length !== perSlice) throw new InvalidValueError(`Slice ${z} decoded to ${length} values; ${perSlice} expected`);
   if ('words' in loaded) {
-    const table = tables.get(loaded.format, mapping);
+    const table = tables.get(loaded.format, mapping, loaded.byteSwapped);
     if (table) return writeHuFromWords(loaded.words, table, hu, z * perSlice);
     return writeHu(storedValues(loaded), mapping, tables.paddingHu, hu, z * perSlice);
   }
