@@ -29,6 +29,11 @@ export interface WorkerConfig {
    * analysis (2 cores, 2 analyses: 1, as the analyses already fill the cores).
    */
   decodeThreads: number;
+  /**
+   * Analyse in warm worker threads (anatomy and baseline labellers): CACSCREEN_ANALYSIS_THREADS, `on` (default) or
+   * `off` (label in the worker's main thread, the read alone isolated). docs/operations.md has the trade-off.
+   */
+  analysisThreads: boolean;
 }
 
 function positiveInt(name: string, fallback: number): number {
@@ -37,6 +42,13 @@ function positiveInt(name: string, fallback: number): number {
   const value = Number(raw);
   if (!Number.isInteger(value) || value < 1) throw new Error(`${name} must be a positive integer, got "${raw}"`);
   return value;
+}
+
+function onOff(name: string, fallback: boolean): boolean {
+  const raw = process.env[name];
+  if (raw === undefined || raw === '') return fallback;
+  if (raw !== 'on' && raw !== 'off') throw new Error(`${name} must be on or off, got "${raw}"`);
+  return raw === 'on';
 }
 
 export function workerConfigFromEnv(overrides: Partial<WorkerConfig> = {}): WorkerConfig {
@@ -59,5 +71,6 @@ export function workerConfigFromEnv(overrides: Partial<WorkerConfig> = {}): Work
       (process.env.CACSCREEN_DECODE_THREADS
         ? decodeThreadsFromEnv()
         : Math.max(1, Math.floor(Math.min(availableParallelism(), 4) / inferenceConcurrency))),
+    analysisThreads: overrides.analysisThreads ?? onOff('CACSCREEN_ANALYSIS_THREADS', true),
   };
 }

@@ -144,9 +144,10 @@ export async function startWorkers(
         keyImages: createKeyImageStore(db),
         reading: { limits: config.dicomLimits, decodeThreads: config.decodeThreads, budget: config.decodeBudget },
         // JavaScript labellers analyse in warm threads, one per concurrent analysis, so analyses use all cores.
-        analysisThreads: THREADED_LABELLERS.includes(labeller)
-          ? { labeller, threads: config.inferenceConcurrency }
-          : undefined,
+        analysisThreads:
+          config.analysisThreads && THREADED_LABELLERS.includes(labeller)
+            ? { labeller, threads: config.inferenceConcurrency }
+            : undefined,
       });
     workers.push(
       await Worker.create({
