@@ -6,9 +6,13 @@
  * whose encoder is installed (dcmtk; gdcmconv for JPEG 2000), then times reading the files and building the HU volume
  * (readSeriesVolume) several times per syntax, each syntax in its own child process so its peak RSS is its own.
  *
- * Options (environment): BENCH_SLICES (300), BENCH_RUNS (3), BENCH_KEEP=1 keeps the temp folder.
+ * Options (environment): BENCH_SLICES (300), BENCH_RUNS (3), BENCH_KEEP=1 keeps the temp folder, BENCH_SYNTAXES
+ * (keys from test/dicom/transcode.ts, comma-separated, e.g. explicit-le; default all).
+ *
+ * `npm run bench:decode -- --peer pydicom` also reads each series with pydicom + numpy into an int16 HU volume
+ * (scripts/peers/pydicom_read_volume.py, same files, same runs, right after ours) and prints both and the ratio.
  */
-import { fork } from 'child_process';
+import { execFileSync, fork } from 'child_process';
 import { mkdtemp, readdir, rm } from 'fs/promises';
 import { availableParallelism, tmpdir } from 'os';
 import * as path from 'path';
@@ -19,6 +23,10 @@ import { encoderAvailable, installHint, LOSSLESS_SYNTAXES, transcodeFiles } from
 const SLICES = Number(process.env.BENCH_SLICES ?? 300);
 const RUNS = Math.max(1, Number(process.env.BENCH_RUNS ?? 3));
 const CONCURRENCY = Math.max(1, Math.min(4, availableParallelism()));
+const SYNTAX_KEYS = process.env.BENCH_SYNTAXES?.split(',').map((k) => k.trim());
+const peerAt = process.argv.indexOf('--peer');
+const PEER = peerAt >= 0 ? process.argv[peerAt + 1] : undefined;
+const PEER_SCRIPT = path.join(__dirname, 'peers', 'pydicom_read_volume.py');
 
 interface ChildResult {
   secondsPerRun: number[];
@@ -27,6 +35,25 @@ interface ChildResult {
   /** Resident set before the first read (bytes). */
   baselineRssBytes: number;
   voxelBytes: number;
+  /** Sum of all HU voxels: the peer's volume must have the same. */
+  voxelSum: number;
+}
+
+interface PeerResult {
+  secondsPerRun: number[];
+  voxelSum: number;
+  version: string;
+}
+
+/** The peer reader on the same files, or why it could not run (e.g. no codec for the syntax in pydicom). */
+function runPeer(dir: string): PeerResult | string {
+  try {
+    const out = execFileSync('python3', [PEER_SCRIPT, dir, String(RUNS)], { encoding: 'utf8', stdio: 'pipe' });
+    return JSON.parse(out.trim().split('\n').pop() ?? '') as PeerResult;
+  } catch (error) {
+    const stderr = String((error as { stderr?: string }).stderr ?? error);
+    return stderr.trim().split('\n').pop() ?? 'failed';
+  }
 }
 
 /** Child process: decode the series in `dir` RUNS times and report timings and memory. */
@@ -35,12 +62,14 @@ async function child(dir: string): Promise<void> {
   const baselineRssBytes = process.memoryUsage().rss;
   const secondsPerRun: number[] = [];
   let voxelBytes = 0;
+  let voxelSum = 0;
   let maxRssBytes = 0;
   for (let r = 0; r < RUNS; r++) {
     const start = process.hrtime.bigint();
     const { volume } = await readSeriesVolume(files);
     secondsPerRun.push(Number(process.hrtime.bigint() - start) / 1e9);
     voxelBytes = volume.hu.byteLength;
+    voxelSum = volume.hu.reduce((a, v) => a + v, 0);
     if (r === 0) maxRssBytes = process.resourceUsage().maxRSS * 1024;
     if (volume.dims[2] !== files.length) throw new Error(`built ${volume.dims[2]} slices from ${files.length} files`);
   }
@@ -49,6 +78,7 @@ async function child(dir: string): Promise<void> {
     maxRssBytes,
     baselineRssBytes,
     voxelBytes,
+    voxelSum,
   };
   process.send?.(result);
 }
@@ -81,7 +111,9 @@ async function main(): Promise<void> {
     const base = await replicateQrmSeries(path.join(work, 'source'), SLICES, { concurrency: CONCURRENCY });
     const rows: string[][] = [];
     let reference: number | undefined;
+    const peerNotes: string[] = [];
     for (const syntax of LOSSLESS_SYNTAXES) {
+      if (SYNTAX_KEYS && !SYNTAX_KEYS.includes(syntax.key)) continue;
       if (!encoderAvailable(syntax)) {
         console.log(`  ${syntax.name}: skipped, ${syntax.tool} missing (${installHint(syntax)})`);
         continue;
@@ -95,33 +127,59 @@ async function main(): Promise<void> {
       if (syntax.key === 'explicit-le') reference = slicesPerSecond;
       const runs = result.secondsPerRun.map((s) => s.toFixed(2)).join(' ');
       console.log(`  ${syntax.name}: encoded in ${encodeSeconds.toFixed(1)} s, decode runs ${runs} s`);
-      rows.push([
+      const row = [
         syntax.name,
         syntax.uid,
+        median(result.secondsPerRun).toFixed(3),
         slicesPerSecond.toFixed(0),
         '',
         (result.maxRssBytes / 2 ** 20).toFixed(0),
         ((result.maxRssBytes - result.baselineRssBytes) / result.voxelBytes).toFixed(2),
-      ]);
+      ];
+      if (PEER) {
+        const peer = runPeer(dir);
+        if (typeof peer === 'string') {
+          row.push('n/a', 'n/a');
+          peerNotes.push(`${syntax.name}: ${PEER} could not read it (${peer})`);
+        } else {
+          const peerSeconds = median(peer.secondsPerRun);
+          row.push(peerSeconds.toFixed(3), `${(peerSeconds / median(result.secondsPerRun)).toFixed(2)}×`);
+          console.log(`  ${PEER} (${peer.version}): runs ${peer.secondsPerRun.map((x) => x.toFixed(2)).join(' ')} s`);
+          if (peer.voxelSum !== result.voxelSum) {
+            peerNotes.push(`${syntax.name}: voxel sums differ (ours ${result.voxelSum}, ${PEER} ${peer.voxelSum})`);
+          }
+        }
+      }
+      rows.push(row);
     }
-    for (const row of rows) row[3] = reference ? (Number(row[2]) / reference).toFixed(2) : 'n/a';
+    for (const row of rows) row[4] = reference ? (Number(row[3]) / reference).toFixed(2) : 'n/a';
     const header = [
       'transfer syntax',
       'UID',
-      'slices/s (median)',
+      'ours s (median)',
+      'slices/s',
       'vs explicit LE',
       'peak RSS MiB',
       'RSS growth / voxels',
+      ...(PEER ? [`${PEER} s (median)`, `${PEER} / ours`] : []),
     ];
     const table = [header, header.map(() => '---'), ...rows];
     console.log(
-      `\n${SLICES} slices, 512x512, ${RUNS} runs each (read files + readSeriesVolume), Node ${process.version}:\n`,
+      `\n${SLICES} slices, 512x512, ${RUNS} runs each (read files + readSeriesVolume), Node ${process.version}, ` +
+        `${availableParallelism()} cores:\n`,
     );
     for (const row of table) console.log(`| ${row.join(' | ')} |`);
     console.log(
       `\nRSS growth / voxels: (peak RSS - RSS before reading) / HU volume bytes (${((SLICES * 512 * 512 * 2) / 2 ** 20).toFixed(0)} MiB). ` +
         `Total ${((Date.now() - started) / 1000).toFixed(0)} s.`,
     );
+    if (PEER) {
+      console.log(
+        `${PEER} / ours: how many times longer ${PEER} takes (> 1: ours is faster). Same files, same volume ` +
+          '(voxel sums compared).',
+      );
+      for (const note of peerNotes) console.log(`  ${note}`);
+    }
   } finally {
     if (process.env.BENCH_KEEP === '1') console.log(`kept ${work}`);
     else await rm(work, { recursive: true, force: true });

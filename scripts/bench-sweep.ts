@@ -1,14 +1,19 @@
 // npm run bench:sweep — end-to-end sweep throughput on this machine, and Temporal's orchestration overhead alone.
-// Uses the test profile's PostgreSQL and Temporal dev server (started if needed). Prints medians and ratios.
+// Uses the test profile's PostgreSQL and Temporal dev server (started if needed). Prints medians and ratios, and the
+// same series analysed one at a time outside Temporal (standalone), stage by stage, beside the sweep's medians.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { Client, Connection } from '@temporalio/client';
+import { DEFAULT_DECODE_BUDGET, FolderArchiveSource, selectSeries } from '@cacscreen/dicom';
 import { generateArchive } from '@cacscreen/phantom';
 import { loadLabeller, startSweep, startWorkers, workerConfigFromEnv } from '@cacscreen/worker';
 import { startLocalStack } from '../apps/cli/src/local-stack';
 import { freshDatabase, uniqueTaskQueuePrefix } from '../test/setup/services';
 import { stubArchive } from '../test/support/stub-activities';
+import { analyzeFilesHere } from '../apps/worker/src/analysis/analyze-files';
+
+const STAGES = ['fetch', 'decode', 'label', 'score', 'keyImages', 'total'] as const;
 
 const STUB_STUDIES = Number(process.env.BENCH_STUB_STUDIES ?? 400);
 const REAL_STUDIES = Number(process.env.BENCH_REAL_STUDIES ?? 24);
@@ -66,17 +71,16 @@ async function endToEnd(client: Client, temporalAddress: string) {
     const analysisMs = timings.map((t) => t.total);
     // If the sweep were limited by inference alone, it would take (sum of analysis time) / (parallel analyses).
     const inferenceBoundMs = analysisMs.reduce((a, b) => a + b, 0) / config.inferenceConcurrency;
+    const standalone = await standaloneMedians(archiveDir, await loadLabeller());
     return {
       studies: results.length,
       scored: results.filter((r) => r.status === 'scored').length,
       wallMs,
       studiesPerHour: (results.length / wallMs) * 3_600_000,
-      medians: {
-        decode: median(timings.map((t) => t.decode)),
-        label: median(timings.map((t) => t.label)),
-        score: median(timings.map((t) => t.score)),
-        total: median(analysisMs),
-      },
+      medians: Object.fromEntries(
+        STAGES.map((s) => [s, median(timings.map((t) => t[s]).filter((v) => v !== undefined))]),
+      ),
+      standalone,
       inferenceBoundMs,
       inferenceConcurrency: config.inferenceConcurrency,
     };
@@ -85,6 +89,20 @@ async function endToEnd(client: Client, temporalAddress: string) {
     await db.$disconnect();
     fs.rmSync(archiveDir, { recursive: true, force: true });
   }
+}
+
+/** The same chosen series analysed one at a time in this process (read isolated, as the worker does), no Temporal. */
+async function standaloneMedians(archiveDir: string, labeller: Awaited<ReturnType<typeof loadLabeller>>) {
+  const { studies } = await new FolderArchiveSource(archiveDir).getIndex();
+  const rows: Record<string, number>[] = [];
+  for (const study of studies) {
+    const files = selectSeries(study).chosen?.files;
+    if (!files) continue;
+    const started = performance.now();
+    const { timingsMs } = await analyzeFilesHere(files, labeller, DEFAULT_DECODE_BUDGET, { renderKeyImages: true });
+    rows.push({ fetch: 0, ...timingsMs, total: performance.now() - started });
+  }
+  return Object.fromEntries(STAGES.map((s) => [s, median(rows.map((r) => r[s]))]));
 }
 
 async function main(): Promise<void> {
@@ -106,11 +124,17 @@ async function main(): Promise<void> {
   console.log(
     `  wall ${(real.wallMs / 1000).toFixed(1)} s → ${Math.round(real.studiesPerHour)} studies/hour; ${real.scored} scored`,
   );
+  console.log('\n| stage | sweep median ms | standalone median ms (one at a time, no Temporal) | sweep / standalone |');
+  console.log('|---|---|---|---|');
+  for (const stage of STAGES) {
+    const sweep = real.medians[stage];
+    const alone = real.standalone[stage];
+    console.log(
+      `| ${stage} | ${Math.round(sweep)} | ${Math.round(alone)} | ${alone > 0 ? (sweep / alone).toFixed(2) : 'n/a'} |`,
+    );
+  }
   console.log(
-    `  per-study medians (ms): decode ${real.medians.decode}, label ${real.medians.label}, score ${real.medians.score}, analysis total ${real.medians.total}`,
-  );
-  console.log(
-    `  inference-bound time ${(real.inferenceBoundMs / 1000).toFixed(1)} s = ${((real.inferenceBoundMs / real.wallMs) * 100).toFixed(0)} % of wall; ` +
+    `\n  inference-bound time ${(real.inferenceBoundMs / 1000).toFixed(1)} s = ${((real.inferenceBoundMs / real.wallMs) * 100).toFixed(0)} % of wall; ` +
       `orchestration share ≈ ${(((stub.msPerStudy * real.studies) / real.wallMs) * 100).toFixed(0)} % of wall`,
   );
   await client.connection.close();

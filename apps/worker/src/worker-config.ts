@@ -1,4 +1,11 @@
-import { decodeBudgetFromEnv, limitsFromEnv, type DecodeBudget, type DicomLimits } from '@cacscreen/dicom';
+import { availableParallelism } from 'node:os';
+import {
+  decodeBudgetFromEnv,
+  decodeThreadsFromEnv,
+  limitsFromEnv,
+  type DecodeBudget,
+  type DicomLimits,
+} from '@cacscreen/dicom';
 
 /** Worker settings, from the environment with defaults that suit one 2-core machine. */
 export interface WorkerConfig {
@@ -17,6 +24,16 @@ export interface WorkerConfig {
   dicomLimits: DicomLimits;
   /** Time and heap one series' read may use in its isolated thread (CACSCREEN_DECODE_*). */
   decodeBudget: DecodeBudget;
+  /**
+   * Threads sharing one series' pixel pass: CACSCREEN_DECODE_THREADS, else the cores left to each concurrent
+   * analysis (2 cores, 2 analyses: 1, as the analyses already fill the cores).
+   */
+  decodeThreads: number;
+  /**
+   * Analyse in warm worker threads (anatomy and baseline labellers): CACSCREEN_ANALYSIS_THREADS, `on` (default) or
+   * `off` (label in the worker's main thread, the read alone isolated). docs/operations.md has the trade-off.
+   */
+  analysisThreads: boolean;
 }
 
 function positiveInt(name: string, fallback: number): number {
@@ -27,19 +44,33 @@ function positiveInt(name: string, fallback: number): number {
   return value;
 }
 
+function onOff(name: string, fallback: boolean): boolean {
+  const raw = process.env[name];
+  if (raw === undefined || raw === '') return fallback;
+  if (raw !== 'on' && raw !== 'off') throw new Error(`${name} must be on or off, got "${raw}"`);
+  return raw === 'on';
+}
+
 export function workerConfigFromEnv(overrides: Partial<WorkerConfig> = {}): WorkerConfig {
   const databaseUrl = overrides.databaseUrl ?? process.env.DATABASE_URL;
   if (!databaseUrl) throw new Error('DATABASE_URL is not set');
+  const inferenceConcurrency = overrides.inferenceConcurrency ?? positiveInt('INFERENCE_CONCURRENCY', 2);
   return {
     temporalAddress: overrides.temporalAddress ?? process.env.TEMPORAL_ADDRESS ?? '127.0.0.1:7233',
     namespace: overrides.namespace ?? process.env.TEMPORAL_NAMESPACE ?? 'default',
     databaseUrl,
     screeningConcurrency: overrides.screeningConcurrency ?? positiveInt('SCREENING_CONCURRENCY', 8),
-    inferenceConcurrency: overrides.inferenceConcurrency ?? positiveInt('INFERENCE_CONCURRENCY', 2),
+    inferenceConcurrency,
     workflowConcurrency: overrides.workflowConcurrency ?? positiveInt('WORKFLOW_CONCURRENCY', 40),
     taskQueuePrefix: overrides.taskQueuePrefix ?? process.env.CACSCREEN_TASK_QUEUE_PREFIX ?? '',
     // Read and checked here, at start-up: a bad value stops the worker before it takes any study.
     dicomLimits: overrides.dicomLimits ?? limitsFromEnv(),
     decodeBudget: overrides.decodeBudget ?? decodeBudgetFromEnv(),
+    decodeThreads:
+      overrides.decodeThreads ??
+      (process.env.CACSCREEN_DECODE_THREADS
+        ? decodeThreadsFromEnv()
+        : Math.max(1, Math.floor(Math.min(availableParallelism(), 4) / inferenceConcurrency))),
+    analysisThreads: overrides.analysisThreads ?? onOff('CACSCREEN_ANALYSIS_THREADS', true),
   };
 }

@@ -6,7 +6,8 @@ import { createScreeningActivities } from './activities/screening-activities';
 import { taskQueues } from './task-queues';
 import type { WorkerConfig } from './worker-config';
 import type { InferenceActivities, ScreeningActivities } from './activities/types';
-import { loadLabeller } from './labeller';
+import { defaultLabellerName, loadLabeller } from './labeller';
+import { THREADED_LABELLERS } from './analysis/analyze-in-thread';
 
 export type WorkerRole = 'screening' | 'inference';
 
@@ -134,13 +135,19 @@ export async function startWorkers(
     );
   }
   if (roles.includes('inference')) {
+    const labeller = defaultLabellerName();
     const activities =
       overrides.inference ??
       createInferenceActivities({
         archives,
-        labeller: await loadLabeller(),
+        labeller: await loadLabeller(labeller),
         keyImages: createKeyImageStore(db),
-        reading: { limits: config.dicomLimits, budget: config.decodeBudget },
+        reading: { limits: config.dicomLimits, decodeThreads: config.decodeThreads, budget: config.decodeBudget },
+        // JavaScript labellers analyse in warm threads, one per concurrent analysis, so analyses use all cores.
+        analysisThreads:
+          config.analysisThreads && THREADED_LABELLERS.includes(labeller)
+            ? { labeller, threads: config.inferenceConcurrency }
+            : undefined,
       });
     workers.push(
       await Worker.create({

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { MockActivityEnvironment } from '@temporalio/testing';
 import { generateThorax, PhantomPatient, writeStudyDicom } from '@cacscreen/phantom';
-import type { CalciumLabeller } from '@cacscreen/scoring';
+import { type CalciumLabeller, createBaselineLabeller } from '@cacscreen/scoring';
 import type { ArchiveRegistry } from './archive-registry';
 import { createInferenceActivities, withoutPaths } from './inference-activities';
 import type { KeyImageStore, StoredKeyImage } from './key-image-store';
@@ -110,4 +110,24 @@ describe('analyzeSeries key images', () => {
     await analyze(activities, input);
     expect(saved).toEqual([]);
   });
+
+  it('gives the same analysis and key images in an analysis thread as in this thread (baseline labeller)', async () => {
+    const baseline = createBaselineLabeller();
+    const here = createInferenceActivities({ archives, labeller: baseline, keyImages: store });
+    const threaded = createInferenceActivities({
+      archives,
+      labeller: baseline,
+      keyImages: store,
+      analysisThreads: { labeller: 'baseline', threads: 1 },
+    });
+    const args = { ...input, studyId: 'study-4', modelVersion: 'm' };
+    const [a, b] = [await analyze(here, args), await analyze(threaded, args)];
+    expect({ ...b, timingsMs: undefined }).toEqual({ ...a, timingsMs: undefined });
+    expect(Object.keys(b.timingsMs).sort()).toEqual(['decode', 'fetch', 'keyImages', 'label', 'score', 'total']);
+    expect(saved).toHaveLength(2);
+    expect(saved[1].images.map((i) => ({ ...i, png: Buffer.from(i.png) }))).toEqual(
+      saved[0].images.map((i) => ({ ...i, png: Buffer.from(i.png) })),
+    );
+    expect(Buffer.isBuffer(saved[1].images[0]?.png ?? Buffer.alloc(0))).toBe(true);
+  }, 60_000);
 });

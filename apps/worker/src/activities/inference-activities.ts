@@ -1,13 +1,9 @@
 import { Context } from '@temporalio/activity';
 import { ApplicationFailure } from '@temporalio/common';
-import {
-  DEFAULT_DECODE_BUDGET,
-  DicomError,
-  readSeriesIsolated,
-  type DecodeBudget,
-  type DicomLimits,
-} from '@cacscreen/dicom';
-import { analyzeVolume, CalciumLabeller, renderKeyImages, ScoringError } from '@cacscreen/scoring';
+import { DEFAULT_DECODE_BUDGET, DicomError, type DecodeBudget, type DicomLimits } from '@cacscreen/dicom';
+import { CalciumLabeller, ScoringError } from '@cacscreen/scoring';
+import { analyzeFilesHere } from '../analysis/analyze-files';
+import { analyzeFilesInThread } from '../analysis/analyze-in-thread';
 import type { ArchiveRegistry } from './archive-registry';
 import type { KeyImageStore } from './key-image-store';
 import { AnalyzeSeriesInput, BAD_DATA_FAILURE, InferenceActivities, SeriesAnalysis } from './types';
@@ -63,15 +59,21 @@ export function createInferenceActivities(deps: {
   archives: ArchiveRegistry;
   labeller: CalciumLabeller;
   keyImages: KeyImageStore;
-  /** Header limits and the isolated read's budget; the defaults when not given. */
-  reading?: { limits?: DicomLimits; budget?: DecodeBudget };
+  /** Header limits, decode threads per read and the isolated read's budget; the defaults when not given. */
+  reading?: { limits?: DicomLimits; decodeThreads?: number; budget?: DecodeBudget };
+  /**
+   * Run each analysis whole in a warm worker thread (analysis/analyze-in-thread.ts) with this labeller, loaded by
+   * name in the thread, and keep `threads` of them; the budget then covers the whole analysis. Without it, only the
+   * read is isolated and `labeller` labels in this thread.
+   */
+  analysisThreads?: { labeller: string; threads: number };
 }): InferenceActivities {
   const budget = deps.reading?.budget ?? DEFAULT_DECODE_BUDGET;
-  const readOptions = { limits: deps.reading?.limits };
   return {
     /**
-     * Load → decode (isolated) → HU volume → label → score → key images. Heartbeats between stages so a dead worker is noticed
-     * quickly. Key images (PNG, patient data) go straight to the key-image store, never into the Temporal result.
+     * Load → decode (isolated) → HU volume → label → score → key images, in an analysis thread or with only the read
+     * isolated. Heartbeats while it runs, so a dead worker is noticed quickly. Key images (PNG, patient data) go
+     * straight to the key-image store, never into the Temporal result.
      */
     async analyzeSeries(input: AnalyzeSeriesInput): Promise<SeriesAnalysis> {
       const heartbeat = (stage: string) => Context.current().heartbeat(stage);
@@ -80,23 +82,22 @@ export function createInferenceActivities(deps: {
       const ticker = setInterval(() => heartbeat('working'), HEARTBEAT_INTERVAL_MS);
       try {
         const files = await deps.archives.seriesFiles(input.source, input.studyInstanceUid, input.seriesInstanceUid);
-        heartbeat('decode');
-        // In its own thread with a time and heap budget: a poison study is rejected (RESOURCE_BUDGET), and this
-        // worker goes on with the next one.
-        const { volume, warnings } = await readSeriesIsolated(files, readOptions, budget);
-        const decoded = performance.now();
-        heartbeat('label');
-        const { score, labels, timingsMs, warnings: labellerWarnings } = await analyzeVolume(volume, deps.labeller);
-        heartbeat('key-images');
-        const keyImagesStart = performance.now();
+        const fetchMs = performance.now() - started;
+        heartbeat('analysis');
         // Workflows started before key images existed pass no study ID: those studies get none.
+        const options = { ...deps.reading, renderKeyImages: Boolean(input.studyId) };
+        const threads = deps.analysisThreads;
+        const { score, warnings, keyImages, timingsMs } = threads
+          ? await analyzeFilesInThread(files, threads.labeller, budget, options, threads.threads)
+          : await analyzeFilesHere(files, deps.labeller, budget, options);
+        heartbeat('key-images');
+        const saveStart = performance.now();
         if (input.studyId) {
-          const images = renderKeyImages(volume, labels, score);
           const modelVersion = input.modelVersion ?? deps.labeller.version;
           const key = { studyId: input.studyId, modelVersion };
-          await saveWithRetry(() => deps.keyImages.save(key, images));
+          await saveWithRetry(() => deps.keyImages.save(key, keyImages));
         }
-        const keyImagesMs = performance.now() - keyImagesStart;
+        const keyImagesMs = timingsMs.keyImages + (performance.now() - saveStart);
         return {
           seriesInstanceUid: input.seriesInstanceUid,
           model: { name: deps.labeller.name, version: deps.labeller.version },
@@ -119,9 +120,10 @@ export function createInferenceActivities(deps: {
             centroidMm: lesion.centroidMm.map((v) => round(v, 1)) as [number, number, number],
           })),
           qualityFlags: score.qualityFlags,
-          warnings: [...warnings, ...labellerWarnings],
+          warnings,
           timingsMs: {
-            decode: Math.round(decoded - started),
+            fetch: Math.round(fetchMs),
+            decode: Math.round(timingsMs.decode),
             label: Math.round(timingsMs.label),
             score: Math.round(timingsMs.score),
             keyImages: Math.round(keyImagesMs),

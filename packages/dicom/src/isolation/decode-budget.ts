@@ -22,7 +22,7 @@ export function decodeBudgetFromEnv(env: NodeJS.ProcessEnv = process.env): Decod
   return budget;
 }
 
-function positiveInteger(env: NodeJS.ProcessEnv, name: string): number | undefined {
+export function positiveInteger(env: NodeJS.ProcessEnv, name: string): number | undefined {
   const raw = env[name];
   if (raw === undefined || raw === '') return undefined;
   const value = Number(raw);

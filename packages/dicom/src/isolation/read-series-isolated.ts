@@ -1,7 +1,7 @@
 import { existsSync } from 'fs';
 import { join } from 'path';
 import type { BuiltVolume } from '../volume/assemble-volume';
-import type { BuildVolumeOptions } from '../volume/build-volume-options';
+import type { ReadSeriesOptions } from '../volume/read-series-volume';
 import { DEFAULT_DECODE_BUDGET, type DecodeBudget } from './decode-budget';
 import { ThreadPool } from './thread-pool';
 
@@ -19,7 +19,7 @@ const THREAD_ENTRY = __filename.endsWith('.js')
  */
 export async function readSeriesIsolated(
   files: string[],
-  options: BuildVolumeOptions = {},
+  options: ReadSeriesOptions = {},
   budget: DecodeBudget = DEFAULT_DECODE_BUDGET,
 ): Promise<BuiltVolume> {
   if (!pool) {
@@ -30,4 +30,4 @@ export async function readSeriesIsolated(
   return pool.run({ files, options }, budget);
 }
 
-let pool: ThreadPool<{ files: string[]; options: BuildVolumeOptions }, BuiltVolume> | undefined;
+let pool: ThreadPool<{ files: string[]; options: ReadSeriesOptions }, BuiltVolume> | undefined;

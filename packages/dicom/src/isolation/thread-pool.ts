@@ -3,7 +3,7 @@ import { ResourceBudgetError } from '../errors';
 import type { DecodeBudget } from './decode-budget';
 import { reviveError, type ThreadAnswer } from './thread-protocol';
 
-/** Idle threads kept warm for the next job: starting one and loading the codecs costs about 200 ms. */
+/** Idle threads kept warm for the next job by default: starting one and loading the codecs costs about 200 ms. */
 const MAX_IDLE_THREADS = 2;
 
 /**
@@ -18,6 +18,7 @@ export class ThreadPool<I, O> {
   constructor(
     private readonly entry: string,
     private readonly what: string,
+    private readonly maxIdle = MAX_IDLE_THREADS,
   ) {}
 
   run(input: I, budget: DecodeBudget): Promise<O> {
@@ -54,7 +55,7 @@ export class ThreadPool<I, O> {
       const finish = (healthy: boolean) => {
         clearTimeout(timer);
         worker.off('message', onMessage).off('error', onError).off('exit', onExit);
-        if (healthy && this.idle.length < MAX_IDLE_THREADS) {
+        if (healthy && this.idle.length < this.maxIdle) {
           worker.unref(); // an idle thread never keeps the process alive
           this.idle.push(worker);
         } else {

@@ -1,4 +1,5 @@
 import { parentPort } from 'worker_threads';
+import * as errors from '../errors';
 import { DicomError, type DicomErrorCode } from '../errors';
 
 /** What an isolated thread answers: its value, or its error reduced to what survives structured cloning. */
@@ -29,6 +30,11 @@ export function serializeError(error: unknown): SerializedError {
 export function reviveError(serialized: SerializedError): Error {
   const error = serialized.code ? new DicomError(serialized.code, serialized.message) : new Error(serialized.message);
   error.name = serialized.name;
+  // The same subclass as in the thread (TruncatedError, SliceGapError…), so `instanceof` checks still hold.
+  const subclass = (errors as Record<string, unknown>)[serialized.name];
+  if (serialized.code && typeof subclass === 'function' && subclass.prototype instanceof DicomError) {
+    Object.setPrototypeOf(error, subclass.prototype as object);
+  }
   if (serialized.fields) Object.assign(error, serialized.fields);
   return error;
 }

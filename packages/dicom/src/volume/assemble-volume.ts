@@ -1,5 +1,4 @@
 import type { Volume } from '../volume';
-import type { PixelArray } from '../decode/pixel-format';
 import { EmptySeriesError, InvalidValueError, NotAxialSeriesError } from '../errors';
 import { resolveLimits } from '../limits';
 import { type BuildVolumeOptions, DEFAULT_BUILD_VOLUME_OPTIONS } from './build-volume-options';
@@ -8,10 +7,12 @@ import { checkSeriesBudget } from './check-series-budget';
 import { describeGeometryWarnings } from './describe-geometry-warnings';
 import { angleFromAxialDeg, slicePlane } from './geometry';
 import { axisAlignmentErrorVoxels, gridAffine } from './grid-affine';
-import { huMappingOf, writeHu } from './hu-mapper';
+import { huMappingOf } from './hu-mapper';
+import { HuLookupCache } from './hu-lookup';
 import { type OrderedSlices, orderSlices } from './order-slices';
 import { resampleToAxial } from './resample-to-axial';
 import type { SliceRef } from './slice-ref';
+import { type LoadedFrame, writeSliceHu } from './write-slice-hu';
 
 /** Reading the native grid as axis-aligned may misplace voxels by up to this many voxels before we resample. */
 const MAX_ALIGNMENT_ERROR_VOXELS = 0.5;
@@ -22,14 +23,40 @@ export interface BuiltVolume {
 }
 
 /**
+ * A checked, ordered series with its HU array allocated and not yet filled: `assembleVolume` fills it slice by slice
+ * in this thread; readSeriesVolume may fill it from several threads (the array is then shared memory).
+ */
+export interface VolumePlan<S> {
+  slices: SliceRef<S>[];
+  hu: Int16Array;
+  perSlice: number;
+  paddingHu: number;
+  finish(): BuiltVolume;
+}
+
+/**
  * Orders the slices, allocates the HU array once, then asks `loadFrame` for one slice's stored values at a time and
  * converts them straight into the volume: decoded frames are never all held at once.
  */
 export function assembleVolume<S>(
   refs: SliceRef<S>[],
-  loadFrame: (slice: SliceRef<S>) => PixelArray,
+  loadFrame: (slice: SliceRef<S>) => LoadedFrame,
   options: BuildVolumeOptions = {},
 ): BuiltVolume {
+  const plan = planVolume(refs, options);
+  const tables = new HuLookupCache(plan.paddingHu);
+  plan.slices.forEach((slice, z) => {
+    writeSliceHu(loadFrame(slice), huMappingOf(slice.instance, slice.frame), tables, plan.hu, z, plan.perSlice);
+  });
+  return plan.finish();
+}
+
+/**
+ * Everything before the first pixel is decoded: the series' budget, plausibility, order and orientation are checked
+ * and the HU array allocated (`shared`: in a SharedArrayBuffer, for threads to fill). `finish` checks the filled
+ * values and builds the volume, resampled onto an axial grid when needed.
+ */
+export function planVolume<S>(refs: SliceRef<S>[], options: BuildVolumeOptions = {}, shared = false): VolumePlan<S> {
   const opts = { ...DEFAULT_BUILD_VOLUME_OPTIONS, ...options };
   if (refs.length === 0) throw new EmptySeriesError('No slices to build a volume from');
   for (const ref of refs) {
@@ -49,7 +76,27 @@ export function assembleVolume<S>(
   const columns = first.instance.columns ?? 0;
   const rows = first.instance.rows ?? 0;
   const perSlice = columns * rows;
-  const hu = new Int16Array(perSlice * ordered.slices.length);
+  const length = perSlice * ordered.slices.length;
+  const hu = shared
+    ? new Int16Array(new SharedArrayBuffer(length * Int16Array.BYTES_PER_ELEMENT))
+    : new Int16Array(length);
+  return {
+    slices: ordered.slices,
+    hu,
+    perSlice,
+    paddingHu: opts.paddingHu,
+    finish: () => finishVolume(ordered, hu, opts),
+  };
+}
+
+function finishVolume<S>(
+  ordered: OrderedSlices<S>,
+  hu: Int16Array,
+  opts: Required<Omit<BuildVolumeOptions, 'limits'>>,
+): BuiltVolume {
+  const first = ordered.slices[0];
+  const columns = first.instance.columns ?? 0;
+  const rows = first.instance.rows ?? 0;
   const warnings = [...ordered.warnings];
   if (
     first.instance.rescaleSlope === undefined &&
@@ -58,13 +105,6 @@ export function assembleVolume<S>(
   ) {
     warnings.push('No RescaleSlope/Intercept or Modality LUT: stored values are taken as HU');
   }
-  ordered.slices.forEach((slice, z) => {
-    const stored = loadFrame(slice);
-    if (stored.length !== perSlice) {
-      throw new InvalidValueError(`Slice ${z} decoded to ${stored.length} values; ${perSlice} expected`);
-    }
-    writeHu(stored, huMappingOf(slice.instance, slice.frame), opts.paddingHu, hu, z * perSlice);
-  });
   checkHuDistribution(hu);
   const thickness = plausibleThickness(first.sliceThickness, ordered.spacingMm, warnings);
   const spacingZ = ordered.spacingMm ?? thickness ?? 1;

@@ -1,4 +1,4 @@
-import { decodeFrame } from '../decode/decode-frame';
+import { loadFrame } from '../decode/native-frame-words';
 import type { DicomInstance } from '../parse/dicom-instance';
 import { type BuiltVolume, assembleVolume } from './assemble-volume';
 import type { BuildVolumeOptions } from './build-volume-options';
@@ -14,6 +14,6 @@ export function buildVolume(instances: DicomInstance[], options: BuildVolumeOpti
     instances.map((instance) => ({ source: instance, instance })),
     (instance) => instance,
   );
-  const built = assembleVolume(sliceRefs(unique.kept), (slice) => decodeFrame(slice.source, slice.frameIndex), options);
+  const built = assembleVolume(sliceRefs(unique.kept), (slice) => loadFrame(slice.source, slice.frameIndex), options);
   return { ...built, warnings: [...unique.warnings, ...built.warnings] };
 }

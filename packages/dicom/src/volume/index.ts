@@ -1,5 +1,5 @@
 export { buildVolume } from './build-volume';
-export { readSeriesVolume } from './read-series-volume';
+export { readSeriesVolume, type ReadSeriesOptions } from './read-series-volume';
 export type { BuiltVolume } from './assemble-volume';
 export type { BuildVolumeOptions } from './build-volume-options';
 export { DEFAULT_BUILD_VOLUME_OPTIONS } from './build-volume-options';

@@ -27,15 +27,24 @@ export interface VoxelBox {
 }
 
 /**
+ * Per byte of a 32-bit word of labels: bit 0 is set where the label may be coronary (1–4: bit 1 set, or bits 0 and 2
+ * differ), clear for 0 and 5 (other calcium, which includes bone and so fills many words). Never clear for 1–4;
+ * other values it lets through are checked label by label.
+ */
+const mayHoldCoronary = (w: number) => ((w >>> 1) | (w ^ (w >>> 2))) & 0x01010101;
+
+/**
  * Smallest box holding every coronary-labelled voxel (labels 1–4), or null when there is none. Only such voxels can
- * count, so scoring just this box gives the same components as scoring the whole volume. Skips empty stretches four
- * labels at a time.
+ * count, so scoring just this box gives the same components as scoring the whole volume. Skips eight empty labels,
+ * or four that are all 0 or 5 (other calcium), at once.
  */
 export function coronaryLabelBox(labels: Uint8Array, dims: [number, number, number]): VoxelBox | null {
   const [cols, rows, slices] = dims;
   const plane = cols * rows;
-  const words =
-    labels.byteOffset % 4 === 0 ? new Uint32Array(labels.buffer, labels.byteOffset, labels.length >> 2) : null;
+  // Eight labels per float64 compare: only all-zero bytes (or a lone 0x80 on top, no label) make ±0.
+  const wide =
+    labels.byteOffset % 8 === 0 ? new Float64Array(labels.buffer, labels.byteOffset, labels.length >> 3) : null;
+  const words = wide && new Uint32Array(labels.buffer, labels.byteOffset, wide.length * 2);
   let x0 = cols;
   let x1 = -1;
   let y0 = rows;
@@ -57,16 +66,19 @@ export function coronaryLabelBox(labels: Uint8Array, dims: [number, number, numb
     if (z > z1) z1 = z;
   };
   let start = 0;
-  if (words) {
-    for (let w = 0; w < words.length; w++) {
-      if (words[w] === 0) continue;
-      const i = w << 2;
-      visit(i);
-      visit(i + 1);
-      visit(i + 2);
-      visit(i + 3);
+  if (wide && words) {
+    for (let f = 0; f < wide.length; f++) {
+      if (wide[f] === 0) continue;
+      for (let w = 2 * f; w < 2 * f + 2; w++) {
+        if (mayHoldCoronary(words[w]) === 0) continue;
+        const i = w << 2;
+        visit(i);
+        visit(i + 1);
+        visit(i + 2);
+        visit(i + 3);
+      }
     }
-    start = words.length << 2;
+    start = wide.length << 3;
   }
   for (let i = start; i < labels.length; i++) visit(i);
   return z1 < 0 ? null : { x0, x1: x1 + 1, y0, y1: y1 + 1, z0, z1: z1 + 1 };
