@@ -9,9 +9,16 @@
 import type { CoronaryArtery } from '../labels';
 import type { HeartFrame, Vec3 } from '../anatomy/heart-frame';
 
-/** Left main: within this distance (mm) of the aortic root, on its left, not far below it. */
-const LM_RADIUS_MM = 22;
-const LM_BELOW_ROOT_MM = 10;
+/**
+ * Left main: it leaves the aortic root's wall on the left and runs 5–20 mm in the fat before it divides, at about the
+ * root's height. A lesion within LM_REACH_MM outside the root's section (its radius: 12–20 mm), left of its centre
+ * and within LM_HEIGHT_MM of its height is the left main's. On A0001 (real CT) the left main plaque lies 19 mm out
+ * from a 17 mm root at its height.
+ */
+const LM_REACH_MM = 20;
+const LM_HEIGHT_MM = 12;
+/** Root radius (mm) assumed when the locator gave none. */
+const DEFAULT_ROOT_RADIUS_MM = 15;
 /**
  * Axial-angle sectors (degrees) of the arteries; angles between LAD_MIN and LAD_MAX are LAD, and so on. Diagonal
  * branches (LAD) run over the anterolateral wall down to about 15°, obtuse marginals (LCX) stay below it: at 25°, 5 of
@@ -34,11 +41,10 @@ export function arteryByAnatomy(
 ): CoronaryArtery {
   const root = heart.aorticRootMm;
   if (root) {
-    const dx = point[0] - root[0];
+    const dx = point[0] - root[0]; // LPS: +x is the patient's left
     const inPlane = Math.hypot(dx, point[1] - root[1]);
-    if (dx > -3 && inPlane <= LM_RADIUS_MM && point[2] >= root[2] - LM_BELOW_ROOT_MM && point[2] <= root[2] + 12) {
-      return 'LM';
-    }
+    const reach = (heart.aorticRootRadiusMm ?? DEFAULT_ROOT_RADIUS_MM) + LM_REACH_MM;
+    if (dx > 0 && inPlane <= reach && Math.abs(point[2] - root[2]) <= LM_HEIGHT_MM) return 'LM';
   }
   const [cx, cy] = section;
   const cz = heart.centreMm[2];

@@ -34,6 +34,19 @@ describe('arteryByAnatomy', () => {
     expect(arteryByAnatomy(at(-100, 10), [0, 0], frame(), zRange)).toBe('LCX');
   });
 
+  it("calls LM out to 20 mm beyond the root's wall on its left, at about its height", () => {
+    // A 17 mm root (as on A0001); its left main plaque 19 mm beyond the wall, at the root's height.
+    const root: HeartFrame = { ...frame([0, 0, 50]), aorticRootRadiusMm: 17 };
+    expect(arteryByAnatomy([35, 7, 50], [0, 0], root, zRange)).toBe('LM');
+    expect(arteryByAnatomy([35, 7, 60], [0, 0], root, zRange)).toBe('LM');
+    // Farther out, well below the root, or on its right: not the left main.
+    expect(arteryByAnatomy([45, 7, 50], [0, 0], root, zRange)).not.toBe('LM');
+    expect(arteryByAnatomy([35, 7, 35], [0, 0], root, zRange)).not.toBe('LM');
+    expect(arteryByAnatomy([-30, 7, 50], [0, 0], root, zRange)).not.toBe('LM');
+    // A smaller root reaches less far.
+    expect(arteryByAnatomy([35, 7, 50], [0, 0], { ...root, aorticRootRadiusMm: 12 }, zRange)).not.toBe('LM');
+  });
+
   it('calls LM only near a found aortic root, on its left', () => {
     const root: Vec3 = [0, 0, 50];
     expect(arteryByAnatomy([12, -5, 50], [0, 0], frame(root), zRange)).toBe('LM');
