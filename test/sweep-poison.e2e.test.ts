@@ -3,7 +3,15 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { generateArchive, generateThorax, PhantomPatient, SeriesVariant, writeStudyDicom } from '@cacscreen/phantom';
+import { parseDicom } from '@cacscreen/dicom';
+import {
+  generateArchive,
+  generateThorax,
+  PhantomPatient,
+  SeriesVariant,
+  writeHostileCorpus,
+  writeStudyDicom,
+} from '@cacscreen/phantom';
 import { startSweepHarness, SweepHarness } from './setup/sweep-harness';
 
 const GOOD = 5;
@@ -97,5 +105,72 @@ describe('a sweep over an archive with unusable data', () => {
         .map((s) => s.reason)
         .join(' '),
     ).toMatch(/locali[sz]er.*contrast|contrast.*locali[sz]er/is);
+  });
+});
+
+// Issue #13's poison studies (a NumberOfFrames of 2³¹ that used to kill every inference worker that took it, a JPEG
+// header claiming 65,535², a deflate bomb, path-traversal UIDs, conflicting duplicates) and a valid study whose read
+// runs past a short time budget, in one sweep with good studies: the workers reject each with its reason, score
+// the rest, and go on screening afterwards.
+describe('a sweep over poison studies and a read past its time budget', () => {
+  const POISON = [
+    'frames-2147483647',
+    'rows-columns-65535',
+    'jpeg-header-65535',
+    'deflate-bomb',
+    'study-uid-path-traversal',
+    'duplicate-sop-different-pixels',
+    'deflated-32-mib-each',
+  ];
+  /** Good 128² × 40 studies read in about 0.3 s; the 40 deflated files of 32 MiB each take about 5 s. */
+  const READ_BUDGET = { timeMs: 1_500, heapMib: 512 };
+  let archiveDir: string;
+  let harness: SweepHarness;
+  const uidOf: Record<string, string> = {};
+
+  beforeAll(async () => {
+    archiveDir = fs.mkdtempSync(path.join(os.tmpdir(), 'cacscreen-hostile-sweep-'));
+    await generateArchive(path.join(archiveDir, 'good'), { studies: 3, seed: 31, ...small });
+    const cases = await writeHostileCorpus(path.join(archiveDir, 'poison'), POISON, { uniqueStudies: true });
+    for (const hostile of cases) {
+      const first = fs.readdirSync(hostile.dir).sort()[0];
+      try {
+        const header = parseDicom(fs.readFileSync(path.join(hostile.dir, first)), { headersOnly: true });
+        if (header.studyInstanceUid) uidOf[hostile.id] = header.studyInstanceUid;
+      } catch {
+        // Unreadable on purpose (the UID itself is the poison): such files never become a study.
+      }
+    }
+    harness = await startSweepHarness('hostile', { decodeBudget: READ_BUDGET });
+  }, 120_000);
+
+  afterAll(async () => {
+    await harness?.close();
+    fs.rmSync(archiveDir, { recursive: true, force: true });
+  });
+
+  it('rejects each poison study with its reason, scores the good ones, and keeps screening', async () => {
+    const counters = await harness.sweep(archiveDir, { maxInFlight: 4 });
+    // Files whose every header is refused (65,535² rows, a path in the UID) never form a study to count.
+    expect(counters).toMatchObject({ seen: 3 + 5, screened: 3, skipped: 5, failed: 0 });
+    const results = await harness.db.screeningResult.findMany({ include: { study: true } });
+    const reasonOf = (id: string) => results.find((r) => r.study.studyInstanceUid === uidOf[id])?.reason ?? '';
+    expect(reasonOf('frames-2147483647')).toMatch(/SLICE_GAP/);
+    expect(reasonOf('jpeg-header-65535')).toMatch(/DECODE_FAILED: .*JPEG frame header says 65535×65535/);
+    expect(reasonOf('deflate-bomb')).toMatch(/SLICE_GAP/);
+    expect(reasonOf('duplicate-sop-different-pixels')).toMatch(/DUPLICATE_INSTANCE/);
+    expect(reasonOf('deflated-32-mib-each')).toMatch(/RESOURCE_BUDGET: Reading the series took longer than 1.5 s/);
+    expect(results.filter((r) => r.status === 'scored')).toHaveLength(3);
+    // No UID that failed the grammar reached the database.
+    expect(results.every((r) => /^[0-9.]{1,64}$/.test(r.study.studyInstanceUid))).toBe(true);
+
+    // The same workers screen a new study afterwards.
+    const later = fs.mkdtempSync(path.join(os.tmpdir(), 'cacscreen-after-poison-'));
+    try {
+      await generateArchive(later, { studies: 1, seed: 32, ...small });
+      expect(await harness.sweep(later)).toMatchObject({ seen: 1, screened: 1, failed: 0 });
+    } finally {
+      fs.rmSync(later, { recursive: true, force: true });
+    }
   });
 });

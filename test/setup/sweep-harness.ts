@@ -8,6 +8,7 @@ import {
   startWorkers,
   SweepCounters,
   workerConfigFromEnv,
+  type WorkerConfig,
 } from '@cacscreen/worker';
 import { freshDatabase, temporalAddress, uniqueTaskQueuePrefix } from './services';
 
@@ -24,10 +25,15 @@ export interface SweepHarness {
   close(): Promise<void>;
 }
 
-export async function startSweepHarness(name: string): Promise<SweepHarness> {
+export async function startSweepHarness(name: string, overrides: Partial<WorkerConfig> = {}): Promise<SweepHarness> {
   const { url, db } = await freshDatabase(`cacscreen_e2e_${name.replace(/\W/g, '_')}`);
   const taskQueuePrefix = uniqueTaskQueuePrefix(name);
-  const config = workerConfigFromEnv({ databaseUrl: url, temporalAddress: temporalAddress(), taskQueuePrefix });
+  const config = workerConfigFromEnv({
+    ...overrides,
+    databaseUrl: url,
+    temporalAddress: temporalAddress(),
+    taskQueuePrefix,
+  });
   const workers = await startWorkers(config, ['screening', 'inference']);
   const client = new Client({ connection: await Connection.connect({ address: temporalAddress() }) });
   const modelVersion = (await loadLabeller()).version;

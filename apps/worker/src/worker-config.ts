@@ -1,3 +1,5 @@
+import { decodeBudgetFromEnv, limitsFromEnv, type DecodeBudget, type DicomLimits } from '@cacscreen/dicom';
+
 /** Worker settings, from the environment with defaults that suit one 2-core machine. */
 export interface WorkerConfig {
   temporalAddress: string;
@@ -11,6 +13,10 @@ export interface WorkerConfig {
   workflowConcurrency: number;
   /** Prefix of both task queue names (see task-queues.ts); empty by default. */
   taskQueuePrefix: string;
+  /** Size limits on what a DICOM header may ask for (CACSCREEN_MAX_*). */
+  dicomLimits: DicomLimits;
+  /** Time and heap one series' read may use in its isolated thread (CACSCREEN_DECODE_*). */
+  decodeBudget: DecodeBudget;
 }
 
 function positiveInt(name: string, fallback: number): number {
@@ -32,5 +38,8 @@ export function workerConfigFromEnv(overrides: Partial<WorkerConfig> = {}): Work
     inferenceConcurrency: overrides.inferenceConcurrency ?? positiveInt('INFERENCE_CONCURRENCY', 2),
     workflowConcurrency: overrides.workflowConcurrency ?? positiveInt('WORKFLOW_CONCURRENCY', 40),
     taskQueuePrefix: overrides.taskQueuePrefix ?? process.env.CACSCREEN_TASK_QUEUE_PREFIX ?? '',
+    // Read and checked here, at start-up: a bad value stops the worker before it takes any study.
+    dicomLimits: overrides.dicomLimits ?? limitsFromEnv(),
+    decodeBudget: overrides.decodeBudget ?? decodeBudgetFromEnv(),
   };
 }

@@ -136,7 +136,12 @@ export async function startWorkers(
   if (roles.includes('inference')) {
     const activities =
       overrides.inference ??
-      createInferenceActivities({ archives, labeller: await loadLabeller(), keyImages: createKeyImageStore(db) });
+      createInferenceActivities({
+        archives,
+        labeller: await loadLabeller(),
+        keyImages: createKeyImageStore(db),
+        reading: { limits: config.dicomLimits, budget: config.decodeBudget },
+      });
     workers.push(
       await Worker.create({
         connection,

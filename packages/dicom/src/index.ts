@@ -6,3 +6,4 @@ export * from './decode';
 export * from './volume/index';
 export * from './archive/index';
 export * from './series/index';
+export * from './isolation/index';

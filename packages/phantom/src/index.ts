@@ -29,3 +29,4 @@ export { DODGE_REFERENCE_RADII_MM } from './coronary-anatomy/dodge-frame';
 export { insertHybridLesions } from './hybrid/insert-lesions';
 export type { HybridCase, HybridLesion, HybridOptions } from './hybrid/insert-lesions';
 export type { HybridBurden } from './hybrid/lesion-plan';
+export * from './hostile/index';

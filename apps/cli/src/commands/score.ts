@@ -1,6 +1,16 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { DicomError, indexFolder, readSeriesVolume, selectSeries } from '@cacscreen/dicom';
+import {
+  decodeBudgetFromEnv,
+  DicomError,
+  indexFolder,
+  limitsFromEnv,
+  readSeriesIsolated,
+  selectSeries,
+  type DecodeBudget,
+  type DicomLimits,
+  type UnreadableFile,
+} from '@cacscreen/dicom';
 import {
   analyzeVolume,
   CalciumLabeller,
@@ -78,6 +88,18 @@ function rejected(reason: string, model: ScoreOutput['model'], extra: Partial<Sc
 }
 
 /** The code and message of a DicomError; anything else the reader threw on these files is a decode failure. */
+/** The folder's unreadable files in a few words: they often explain a rejection (a slice gap where one was). */
+function describeUnreadable(unreadable: UnreadableFile[]): string {
+  const first = unreadable[0];
+  const code = first.code ? `${first.code}: ` : '';
+  return `${unreadable.length} unreadable file(s), e.g. ${path.basename(first.path)}: ${code}${first.reason}`;
+}
+
+/** Appended to a rejection's reason. */
+function unreadableNote(unreadable: UnreadableFile[]): string {
+  return unreadable.length ? `; ${describeUnreadable(unreadable)}` : '';
+}
+
 function rejectionReason(error: unknown): string {
   if (error instanceof DicomError) return `${error.code}: ${error.message}`;
   return `DECODE_FAILED: ${error instanceof Error ? error.message : String(error)}`;
@@ -119,20 +141,26 @@ function scoreFields(score: ScoreResult) {
 /** Scores one study folder without any service: index → choose a series → volume → label → Agatston. */
 export async function scoreStudyFolder(
   dir: string,
-  options: { labeller: CalciumLabeller | null; rois: Roi[] | null; overlay?: string },
+  options: {
+    labeller: CalciumLabeller | null;
+    rois: Roi[] | null;
+    overlay?: string;
+    /** Header limits and the isolated read's budget (the defaults when not given). */
+    reading?: { limits?: DicomLimits; budget?: DecodeBudget };
+  },
 ): Promise<ScoreOutput> {
   const timings: Record<string, number> = {};
   const t0 = performance.now();
   const model = options.labeller
     ? { name: options.labeller.name, version: options.labeller.version, sha256: options.labeller.sha256 }
     : { name: 'roi-only', version: '-', sha256: null };
-  const index = await indexFolder(dir);
+  const limits = options.reading?.limits;
+  const index = await indexFolder(dir, { limits });
   timings.index = Math.round(performance.now() - t0);
   if (index.studies.length === 0) {
-    const why = index.unreadable.length
-      ? `; ${index.unreadable.length} unreadable file(s), e.g. ${index.unreadable[0].reason}`
-      : '';
-    return rejected(`No DICOM study found in the folder${why}`, model, { timingsMs: timings });
+    return rejected(`No DICOM study found in the folder${unreadableNote(index.unreadable)}`, model, {
+      timingsMs: timings,
+    });
   }
   if (index.studies.length > 1) {
     throw new UsageError(
@@ -142,6 +170,7 @@ export async function scoreStudyFolder(
   const study = index.studies[0];
   // Header warnings (e.g. UIDs derived for de-identified copies) come first, then the chosen series' volume warnings.
   const headerWarnings = [...study.warnings];
+  if (index.unreadable.length) headerWarnings.push(`Skipped ${describeUnreadable(index.unreadable)}`);
   // Phantom QA scans cover a few centimetres of an insert, not a chest: drop the coverage rules for them.
   const selection = selectSeries(study, options.rois ? PHANTOM_QA_POLICY : {});
   const series = selection.decisions.map((d) => ({
@@ -152,7 +181,7 @@ export async function scoreStudyFolder(
   }));
   if (!selection.chosen) {
     const reason = `No eligible series: ${selection.decisions.map((d) => d.reason).join('; ') || 'no readable series'}`;
-    return rejected(reason, model, {
+    return rejected(`${reason}${unreadableNote(index.unreadable)}`, model, {
       studyInstanceUid: study.studyInstanceUid,
       series,
       warnings: headerWarnings,
@@ -161,12 +190,13 @@ export async function scoreStudyFolder(
   }
   headerWarnings.push(...selection.chosen.warnings);
   const t1 = performance.now();
-  let built: Awaited<ReturnType<typeof readSeriesVolume>>;
+  let built: Awaited<ReturnType<typeof readSeriesIsolated>>;
   try {
-    built = await readSeriesVolume(selection.chosen.files);
+    // In its own thread with a time and heap budget, so a poison file ends as a rejection, never a crash.
+    built = await readSeriesIsolated(selection.chosen.files, { limits }, options.reading?.budget);
   } catch (error) {
     // Unusable pixel data is a rejection with its reason, never a crash: whatever the files make the reader throw.
-    return rejected(rejectionReason(error), model, {
+    return rejected(`${rejectionReason(error)}${unreadableNote(index.unreadable)}`, model, {
       studyInstanceUid: study.studyInstanceUid,
       seriesInstanceUid: selection.chosen.seriesInstanceUid,
       series,
@@ -275,7 +305,13 @@ export async function scoreCommand(dir: string, options: ScoreCommandOptions): P
   if (options.overlay && !fs.existsSync(path.dirname(path.resolve(options.overlay)))) {
     throw new UsageError(`overlay folder not found: ${path.dirname(options.overlay)}`);
   }
-  const output = await scoreStudyFolder(folder, { labeller, rois, overlay: options.overlay });
+  let reading: { limits: DicomLimits; budget: DecodeBudget };
+  try {
+    reading = { limits: limitsFromEnv(), budget: decodeBudgetFromEnv() };
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+  const output = await scoreStudyFolder(folder, { labeller, rois, overlay: options.overlay, reading });
   if (options.json) process.stdout.write(`${JSON.stringify(output, null, 2)}\n`);
   else printHuman(output);
 }

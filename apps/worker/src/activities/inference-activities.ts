@@ -1,6 +1,12 @@
 import { Context } from '@temporalio/activity';
 import { ApplicationFailure } from '@temporalio/common';
-import { DicomError, readSeriesVolume } from '@cacscreen/dicom';
+import {
+  DEFAULT_DECODE_BUDGET,
+  DicomError,
+  readSeriesIsolated,
+  type DecodeBudget,
+  type DicomLimits,
+} from '@cacscreen/dicom';
 import { analyzeVolume, CalciumLabeller, renderKeyImages, ScoringError } from '@cacscreen/scoring';
 import type { ArchiveRegistry } from './archive-registry';
 import type { KeyImageStore } from './key-image-store';
@@ -57,10 +63,14 @@ export function createInferenceActivities(deps: {
   archives: ArchiveRegistry;
   labeller: CalciumLabeller;
   keyImages: KeyImageStore;
+  /** Header limits and the isolated read's budget; the defaults when not given. */
+  reading?: { limits?: DicomLimits; budget?: DecodeBudget };
 }): InferenceActivities {
+  const budget = deps.reading?.budget ?? DEFAULT_DECODE_BUDGET;
+  const readOptions = { limits: deps.reading?.limits };
   return {
     /**
-     * Load → decode → HU volume → label → score → key images. Heartbeats between stages so a dead worker is noticed
+     * Load → decode (isolated) → HU volume → label → score → key images. Heartbeats between stages so a dead worker is noticed
      * quickly. Key images (PNG, patient data) go straight to the key-image store, never into the Temporal result.
      */
     async analyzeSeries(input: AnalyzeSeriesInput): Promise<SeriesAnalysis> {
@@ -71,7 +81,9 @@ export function createInferenceActivities(deps: {
       try {
         const files = await deps.archives.seriesFiles(input.source, input.studyInstanceUid, input.seriesInstanceUid);
         heartbeat('decode');
-        const { volume, warnings } = await readSeriesVolume(files);
+        // In its own thread with a time and heap budget: a poison study is rejected (RESOURCE_BUDGET), and this
+        // worker goes on with the next one.
+        const { volume, warnings } = await readSeriesIsolated(files, readOptions, budget);
         const decoded = performance.now();
         heartbeat('label');
         const { score, labels, timingsMs, warnings: labellerWarnings } = await analyzeVolume(volume, deps.labeller);

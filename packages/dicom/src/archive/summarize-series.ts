@@ -56,6 +56,7 @@ export function summarizeSeries(
   const iop = first.imageOrientationPatient ?? first.frames?.[0]?.imageOrientationPatient ?? null;
   let orientationConsistent = iop !== null;
   const positions: number[] = [];
+  let slicesWithoutPosition = 0;
   const normal = iop ? orientationAxes(iop).normal : undefined;
   for (const { instance } of sorted) {
     const frames = instance.frames ?? [instance];
@@ -63,6 +64,7 @@ export function summarizeSeries(
       const o = frame.imageOrientationPatient ?? instance.imageOrientationPatient;
       if (!o || !iop || o.some((v, i) => Math.abs(v - iop[i]) > ORIENTATION_TOLERANCE)) orientationConsistent = false;
       const p = frame.imagePositionPatient ?? instance.imagePositionPatient;
+      if (!p) slicesWithoutPosition++;
       if (p && normal) positions.push(dot(p, normal));
     }
   }
@@ -101,6 +103,7 @@ export function summarizeSeries(
     imageOrientationPatient: iop,
     orientationConsistent,
     zRangeMm,
+    slicesWithoutPosition,
     warnings,
   };
 }

@@ -48,6 +48,8 @@ export interface SeriesSummary {
   orientationConsistent: boolean;
   /** Distance between the first and last slice centres along the slice normal (mm); 0 for one slice. */
   zRangeMm: number;
+  /** Slices (frames) whose ImagePositionPatient is missing: such a series cannot be stacked. */
+  slicesWithoutPosition: number;
   /** What a reader should know about this series' headers, e.g. UIDs derived because the files lack them. */
   warnings: string[];
 }

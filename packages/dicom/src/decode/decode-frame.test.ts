@@ -108,6 +108,16 @@ describe('decodeFrame on fixtures', () => {
     expect((error as Error).message).toBe('Required attribute Rows (0028,0010) is missing or empty for pixel decoding');
   });
 
+  it('refuses native-looking pixel data under a transfer syntax nobody knows, instead of guessing', () => {
+    const instance = { ...parseDicom(readFixture('MR_small.dcm')), transferSyntaxUid: '1.2.3.4.5.6' };
+    expect(() => decodeFrame(instance, 0)).toThrow(
+      expect.objectContaining({
+        code: 'UNSUPPORTED_TRANSFER_SYNTAX',
+        message: expect.stringMatching(/1\.2\.3\.4\.5\.6/),
+      }),
+    );
+  });
+
   it('rejects a frame index out of range', () => {
     expect(() => decodeFrame(parseDicom(readFixture('MR_small.dcm')), 1)).toThrow(
       /Frame 1 does not exist: the image has 1 frame/,

@@ -1,6 +1,7 @@
 import { inflateRawSync } from 'zlib';
 import type { DicomInstance } from '../parse/dicom-instance';
 import { TAG, formatTag } from '../parse/tags';
+import { isKnownTransferSyntax } from '../parse/transfer-syntaxes';
 import {
   DecodeFailedError,
   InvalidValueError,
@@ -41,6 +42,13 @@ export function decodeFrame(instance: DicomInstance, frameIndex = 0): PixelArray
     );
   }
   const syntax = instance.transferSyntax;
+  // Native-looking pixel data under a syntax nobody knows could be anything: never guess.
+  if (!isKnownTransferSyntax(instance.transferSyntaxUid)) {
+    throw new UnsupportedTransferSyntaxError(
+      instance.transferSyntaxUid,
+      'unknown transfer syntax: how its pixels are encoded cannot be known',
+    );
+  }
   if (!pixelData.encapsulated) {
     if (pixelData.truncated && pixelData.offset + frameByteLength(format) * (frameIndex + 1) > pixelData.bytes.length) {
       throw new TruncatedError(

@@ -373,6 +373,8 @@ export function decodeJpegDct(data: Uint8Array): DecodedJpeg {
       pos++;
       continue;
     }
+    // A frame whose last byte is 0xFF ends inside a marker (found by fuzzing: it used to crash below).
+    if (pos + 1 >= data.length) fail('the frame ends inside a marker');
     const marker = data[pos + 1];
     pos += 2;
     if (marker === MARKER || marker === 0 || (marker >= 0xd0 && marker <= 0xd7) || marker === 0x01) {

@@ -3,7 +3,7 @@ import { checkDeclaredSizes } from './check-declared-sizes';
 import { findUnparsableNumbers } from './find-unparsable-numbers';
 import { readCleanString } from './read-clean-string';
 import type { DicomInstance, ParseOptions } from './dicom-instance';
-import { readDataSet } from './read-data-set';
+import { readDataSet, toDicomError } from './read-data-set';
 import { readHeaderFields } from './read-header-fields';
 import { readPixelDataLocation } from './read-pixel-data-location';
 import type { PixelDataLocation } from './dicom-instance';
@@ -18,6 +18,19 @@ import { describeTransferSyntax } from './transfer-syntaxes';
  * sizes beyond `options.limits`).
  */
 export function parseDicom(buffer: Uint8Array, options: ParseOptions = {}): DicomInstance {
+  try {
+    return readInstance(buffer, options);
+  } catch (thrown) {
+    // dicom-parser's value readers throw bare strings (a value running past the end of the bytes, found by
+    // fuzzing): those are bad data. Anything else is a bug of ours and stays what it is.
+    if (typeof thrown === 'string' || (thrown instanceof Error && thrown.message.startsWith('dicomParser'))) {
+      throw toDicomError(thrown, 'Header');
+    }
+    throw thrown;
+  }
+}
+
+function readInstance(buffer: Uint8Array, options: ParseOptions): DicomInstance {
   const limits = resolveLimits(options.limits);
   const { dataSet, transferSyntaxUid, warnings } = readDataSet(
     buffer,

@@ -1,4 +1,4 @@
-import { NotDicomError } from '../errors';
+import { NotDicomError, TruncatedError } from '../errors';
 import { TRANSFER_SYNTAX } from './transfer-syntaxes';
 
 /** Bytes needed to look at the first element: tag (4) + VR (2) + 16-bit length (2). */
@@ -17,6 +17,11 @@ function isVrLetters(a: number, b: number): boolean {
  * Only the three uncompressed syntaxes can be inferred; compressed pixel data always comes with a file meta.
  */
 export function sniffTransferSyntax(bytes: Uint8Array, position: number): string {
+  if (position > bytes.length) {
+    throw new TruncatedError(
+      `The file ends at byte ${bytes.length}, inside its file meta information (which runs to byte ${position})`,
+    );
+  }
   if (bytes.length - position < MIN_ELEMENT_BYTES) {
     throw new NotDicomError(`Only ${bytes.length - position} bytes: too short to hold a DICOM element`);
   }

@@ -34,6 +34,7 @@ function gated(overrides: Partial<SeriesSummary> = {}): SeriesSummary {
     imageOrientationPatient: [1, 0, 0, 0, 1, 0],
     orientationConsistent: true,
     zRangeMm: 147,
+    slicesWithoutPosition: 0,
     warnings: [],
     ...overrides,
   };

@@ -1,5 +1,5 @@
 import type { SeriesSummary } from '../archive/types';
-import { angleFromAxialDeg, notAxialReason, slicePlane } from '../volume/geometry';
+import { angleFromAxialDeg, isOrthonormalOrientation, notAxialReason, slicePlane } from '../volume/geometry';
 import { calciumScoreEvidence } from './calcium-score-series';
 import { type KernelClass, classifyKernel } from './classify-kernel';
 import type { SelectionPolicy } from './selection-policy';
@@ -55,7 +55,20 @@ export function evaluateSeries(s: SeriesSummary, policy: SelectionPolicy): Serie
     );
   }
   if (!s.imageOrientationPatient) return reject('No ImageOrientationPatient: the slice orientation is unknown', s);
+  if (!isOrthonormalOrientation(s.imageOrientationPatient)) {
+    return reject(
+      `ImageOrientationPatient ${s.imageOrientationPatient.join('\\')} is not two unit vectors at right angles: the ` +
+        'slice orientation is unknown',
+      s,
+    );
+  }
   if (!s.orientationConsistent) return reject('Slices have different orientations: not a single axial stack', s);
+  if (s.slicesWithoutPosition > 0) {
+    return reject(
+      `${s.slicesWithoutPosition} of ${s.sliceCount} slices have no ImagePositionPatient: the slices cannot be placed`,
+      s,
+    );
+  }
   const angle = angleFromAxialDeg(s.imageOrientationPatient);
   const plane = slicePlane(s.imageOrientationPatient, policy.maxAxialAngleDeg);
   if (plane !== 'axial') {

@@ -27,6 +27,7 @@ function series(overrides: Partial<SeriesSummary>): SeriesSummary {
     imageOrientationPatient: [1, 0, 0, 0, 1, 0],
     orientationConsistent: true,
     zRangeMm: 297,
+    slicesWithoutPosition: 0,
     warnings: [],
     ...overrides,
   };
@@ -95,6 +96,13 @@ describe('selectSeries', () => {
     ['few slices', { sliceCount: 12 }, /Only 12 slices; at least 20/],
     ['short coverage', { zRangeMm: 45 }, /Covers only 45 mm along the body axis; at least 80 mm/],
     ['mixed orientation', { orientationConsistent: false }, /different orientations/],
+    [
+      'zero orientation vectors',
+      { imageOrientationPatient: [0, 0, 0, 0, 0, 0] },
+      /not two unit vectors at right angles/,
+    ],
+    ['skewed orientation vectors', { imageOrientationPatient: [1, 0, 0, 0.7, 0.7, 0] }, /not two unit vectors/],
+    ['slices without a position', { slicesWithoutPosition: 100 }, /100 of 100 slices have no ImagePositionPatient/],
   ])('rejects %s with a readable reason', (_name, overrides, reason) => {
     const { chosen, decisions } = selectSeries(study(series(overrides)));
     expect(chosen).toBeNull();

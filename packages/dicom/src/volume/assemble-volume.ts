@@ -3,7 +3,7 @@ import type { PixelArray } from '../decode/pixel-format';
 import { EmptySeriesError, InvalidValueError, NotAxialSeriesError } from '../errors';
 import { resolveLimits } from '../limits';
 import { type BuildVolumeOptions, DEFAULT_BUILD_VOLUME_OPTIONS } from './build-volume-options';
-import { checkPlausibility, plausibleThickness } from './check-plausibility';
+import { checkHuDistribution, checkPlausibility, plausibleThickness } from './check-plausibility';
 import { checkSeriesBudget } from './check-series-budget';
 import { describeGeometryWarnings } from './describe-geometry-warnings';
 import { angleFromAxialDeg, slicePlane } from './geometry';
@@ -65,6 +65,7 @@ export function assembleVolume<S>(
     }
     writeHu(stored, huMappingOf(slice.instance, slice.frame), opts.paddingHu, hu, z * perSlice);
   });
+  checkHuDistribution(hu);
   const thickness = plausibleThickness(first.sliceThickness, ordered.spacingMm, warnings);
   const spacingZ = ordered.spacingMm ?? thickness ?? 1;
   const volume: Volume = {

@@ -32,6 +32,12 @@ describe('implausible values are refused before any pixel is decoded', () => {
     ['slope −1', [[SLOPE, 'DS', -1]], /^IMPLAUSIBLE_VALUE: RescaleSlope -1 /],
     ['slope 1e30', [[SLOPE, 'DS', '1e30']], /^IMPLAUSIBLE_VALUE: RescaleSlope 1e\+30 /],
     ['intercept 1e30', [[INTERCEPT, 'DS', '1e30']], /^IMPLAUSIBLE_VALUE: RescaleIntercept 1e\+30 /],
+    // Signed 16-bit + (−30,000) still spans −62,768…2,767 HU, so the header passes; the decoded values do not.
+    [
+      'intercept −30,000 (every voxel far below air)',
+      [[INTERCEPT, 'DS', -30000]],
+      /^IMPLAUSIBLE_VALUE: Only 0.0 % of voxels lie between -1100 and 3100 HU and 0.0 % between -200 and 300 HU/,
+    ],
     [
       'intercept NaN',
       [[INTERCEPT, 'DS', 'NaN']],

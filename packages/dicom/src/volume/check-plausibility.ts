@@ -115,3 +115,38 @@ export function plausibleThickness(thickness: number | undefined, spacing: numbe
   );
   return spacing;
 }
+
+/** Air to dense cortical bone and calcium: where nearly every voxel of a chest CT lies. */
+const CT_HU_RANGE: readonly [number, number] = [-1100, 3100];
+/** Soft tissue, blood and water: every CT of a body (or of a water phantom) holds some. */
+const SOFT_TISSUE_HU: readonly [number, number] = [-200, 300];
+/** Outside the scan circle some scanners store −2,048 or −3,024 without padding: up to about a quarter of a slice. */
+const MIN_IN_CT_RANGE = 0.5;
+const MIN_SOFT_TISSUE = 0.001;
+const MAX_SAMPLES = 1_000_000;
+
+/**
+ * Rejects a decoded volume whose values are not Hounsfield units, whatever the header claimed: a rescale that the
+ * header checks let through (an intercept of −30,000 on 16-bit data) would otherwise score every voxel as air.
+ */
+export function checkHuDistribution(hu: Int16Array): void {
+  if (hu.length === 0) return;
+  const step = Math.max(1, Math.floor(hu.length / MAX_SAMPLES));
+  let samples = 0;
+  let inRange = 0;
+  let soft = 0;
+  for (let i = 0; i < hu.length; i += step) {
+    const v = hu[i];
+    samples++;
+    if (v >= CT_HU_RANGE[0] && v <= CT_HU_RANGE[1]) inRange++;
+    if (v >= SOFT_TISSUE_HU[0] && v <= SOFT_TISSUE_HU[1]) soft++;
+  }
+  const percent = (n: number) => `${((100 * n) / samples).toFixed(1)} %`;
+  if (inRange / samples < MIN_IN_CT_RANGE || soft / samples < MIN_SOFT_TISSUE) {
+    throw new ImplausibleValueError(
+      `Only ${percent(inRange)} of voxels lie between ${CT_HU_RANGE[0]} and ${CT_HU_RANGE[1]} HU and ` +
+        `${percent(soft)} between ${SOFT_TISSUE_HU[0]} and ${SOFT_TISSUE_HU[1]} HU: the values are not CT ` +
+        'Hounsfield units (check RescaleSlope and RescaleIntercept)',
+    );
+  }
+}

@@ -24,6 +24,22 @@ export function orientationAxes(iop: readonly number[]): { row: Vec3; column: Ve
   return { row, column, normal: normalize(cross(row, column)) };
 }
 
+/** How far direction cosines may stray from unit length and right angles (rounding in 6-digit DS values). */
+const ORTHONORMAL_TOLERANCE = 0.01;
+
+/** Whether ImageOrientationPatient holds two unit vectors at right angles, as PS3.3 C.7.6.2.1.1 requires. */
+export function isOrthonormalOrientation(iop: readonly number[]): boolean {
+  if (iop.length < 6 || iop.some((v) => !Number.isFinite(v))) return false;
+  const row = [iop[0], iop[1], iop[2]];
+  const column = [iop[3], iop[4], iop[5]];
+  const length = (v: number[]) => Math.hypot(v[0], v[1], v[2]);
+  return (
+    Math.abs(length(row) - 1) <= ORTHONORMAL_TOLERANCE &&
+    Math.abs(length(column) - 1) <= ORTHONORMAL_TOLERANCE &&
+    Math.abs(row[0] * column[0] + row[1] * column[1] + row[2] * column[2]) <= ORTHONORMAL_TOLERANCE
+  );
+}
+
 const DEGREES_PER_RADIAN = 180 / Math.PI;
 
 /** Angle in degrees between the slice normal and the patient's head-foot (z) axis, 0 for a true axial image. */
