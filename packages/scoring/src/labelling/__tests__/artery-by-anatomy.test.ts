@@ -34,17 +34,43 @@ describe('arteryByAnatomy', () => {
     expect(arteryByAnatomy(at(-100, 10), [0, 0], frame(), zRange)).toBe('LCX');
   });
 
-  it("calls LM out to 20 mm beyond the root's wall on its left, at about its height", () => {
-    // A 17 mm root (as on A0001); its left main plaque 19 mm beyond the wall, at the root's height.
-    const root: HeartFrame = { ...frame([0, 0, 50]), aorticRootRadiusMm: 17 };
-    expect(arteryByAnatomy([35, 7, 50], [0, 0], root, zRange)).toBe('LM');
-    expect(arteryByAnatomy([35, 7, 60], [0, 0], root, zRange)).toBe('LM');
-    // Farther out, well below the root, or on its right: not the left main.
-    expect(arteryByAnatomy([45, 7, 50], [0, 0], root, zRange)).not.toBe('LM');
-    expect(arteryByAnatomy([35, 7, 35], [0, 0], root, zRange)).not.toBe('LM');
-    expect(arteryByAnatomy([-30, 7, 50], [0, 0], root, zRange)).not.toBe('LM');
-    // A smaller root reaches less far.
-    expect(arteryByAnatomy([35, 7, 50], [0, 0], { ...root, aorticRootRadiusMm: 12 }, zRange)).not.toBe('LM');
+  describe('left main near a 16 mm aortic root', () => {
+    const root: HeartFrame = { ...frame([0, 0, 50]), aorticRootRadiusMm: 16 };
+    /** A point `outMm` beyond the root's wall at an axial angle from its centre (0° patient left, 90° anterior). */
+    const fromRoot = (outMm: number, angleDeg: number, dzMm = 0): Vec3 => {
+      const a = (angleDeg * Math.PI) / 180;
+      return [(16 + outMm) * Math.cos(a), -(16 + outMm) * Math.sin(a), 50 + dzMm];
+    };
+    const call = (p: Vec3, heart: HeartFrame = root) => arteryByAnatomy(p, [0, 0], heart, zRange);
+
+    it('calls LM at the ostium and along a 10 mm trunk running left, or a little anterior or posterior', () => {
+      for (const out of [0, 5, 9]) for (const angle of [-30, 0, 20, 40]) expect(call(fromRoot(out, angle))).toBe('LM');
+      expect(call(fromRoot(5, 10, 8))).toBe('LM');
+      expect(call(fromRoot(5, 10, -8))).toBe('LM');
+    });
+
+    it('does not call LM the proximal LAD turning anteriorly, or the LCX turning posteriorly', () => {
+      for (const out of [3, 8]) {
+        expect(call(fromRoot(out, 60))).not.toBe('LM');
+        expect(call(fromRoot(out, 80))).not.toBe('LM');
+        expect(call(fromRoot(out, -60))).not.toBe('LM');
+      }
+    });
+
+    it('does not call LM past the bifurcation (15 mm or more beyond the wall), above or below the root, or on its right', () => {
+      expect(call(fromRoot(15, 0))).not.toBe('LM');
+      expect(call(fromRoot(20, 20))).not.toBe('LM');
+      expect(call(fromRoot(5, 0, 14))).not.toBe('LM');
+      expect(call(fromRoot(5, 0, -14))).not.toBe('LM');
+      expect(call(fromRoot(5, 180))).not.toBe('LM');
+      expect(call(fromRoot(5, 100))).not.toBe('LM');
+    });
+
+    it("measures the reach from the root's wall: a larger root reaches farther from its centre", () => {
+      const p: Vec3 = [30, 0, 50]; // 30 mm left of the centre
+      expect(call(p, { ...root, aorticRootRadiusMm: 22 })).toBe('LM');
+      expect(call(p, { ...root, aorticRootRadiusMm: 12 })).not.toBe('LM');
+    });
   });
 
   it('calls LM only near a found aortic root, on its left', () => {
