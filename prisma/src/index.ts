@@ -5,3 +5,4 @@ export { Prisma } from './generated/client';
 export { applyMigrations } from './migrate';
 export * from './risk-factors-repository';
 export * from './key-image-repository';
+export * from './worklist-alignment';

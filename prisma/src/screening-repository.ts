@@ -1,5 +1,6 @@
 import { Prisma } from './generated/client';
 import type { Db } from './client';
+import { alignOpenWorklistItem } from './worklist-alignment';
 
 /** What an archive told us about one study and its series (written before any analysis). */
 export interface StudyRecordInput {
@@ -82,14 +83,6 @@ export function riskAssessmentColumns(risk: RiskRecord) {
   };
 }
 
-/** Lower is more urgent: the order coordinators work the queue in. */
-export const TIER_PRIORITY: Record<string, number> = {
-  'high-priority': 1,
-  'statin-recommended': 2,
-  'consider-statin': 3,
-  routine: 4,
-};
-
 const json = (value: unknown): Prisma.InputJsonValue => value as Prisma.InputJsonValue;
 
 /** Upserts the patient, the study and every series decision. Idempotent: keyed by MRN and DICOM UIDs. */
@@ -164,58 +157,18 @@ export async function recordScreening(db: Db, input: ScreeningRecordInput): Prom
         create: { screeningResultId: result.id, ...riskFields },
         update: riskFields,
       });
-      if (input.risk.flagged && score) {
-        await upsertOpenWorklistItem(tx, result.study.patientId, result.id, input.risk.tier, score.agatstonTotal);
+      if (score) {
+        const candidate = {
+          patientId: result.study.patientId,
+          screeningResultId: result.id,
+          tier: input.risk.tier,
+          flagged: input.risk.flagged,
+          agatstonTotal: score.agatstonTotal,
+        };
+        await alignOpenWorklistItem(tx, candidate, { name: 'system:sweep' });
       }
     }
     return { screeningResultId: result.id };
-  });
-}
-
-/** One open item per patient: a newer screening updates the open item instead of adding another. */
-async function upsertOpenWorklistItem(
-  tx: Prisma.TransactionClient,
-  patientId: string,
-  screeningResultId: string,
-  tier: string,
-  agatstonTotal: number,
-): Promise<void> {
-  const priority = TIER_PRIORITY[tier] ?? 9;
-  const existing = await tx.worklistItem.findUnique({ where: { openKey: patientId } });
-  if (existing) {
-    if (
-      existing.screeningResultId === screeningResultId &&
-      existing.tier === tier &&
-      existing.agatstonTotal === agatstonTotal
-    )
-      return;
-    const after = await tx.worklistItem.update({
-      where: { id: existing.id },
-      data: { screeningResultId, tier, priority, agatstonTotal },
-    });
-    await tx.auditEvent.create({
-      data: {
-        actor: 'system:sweep',
-        action: 'worklist.updated',
-        entityType: 'WorklistItem',
-        entityId: existing.id,
-        before: json(existing),
-        after: json(after),
-      },
-    });
-    return;
-  }
-  const created = await tx.worklistItem.create({
-    data: { patientId, openKey: patientId, screeningResultId, tier, priority, agatstonTotal },
-  });
-  await tx.auditEvent.create({
-    data: {
-      actor: 'system:sweep',
-      action: 'worklist.flagged',
-      entityType: 'WorklistItem',
-      entityId: created.id,
-      after: json(created),
-    },
   });
 }
 

@@ -21,16 +21,21 @@ export async function ensureSweep(
   return sweep.id;
 }
 
+/** Statuses after which a sweep does nothing more. */
+const FINAL_STATUSES = new Set(['completed', 'cancelled', 'failed']);
+
+/** Stores a sweep's counters and status; `error` says why a failed sweep failed. */
 export async function saveSweepProgress(
   db: Db,
   sweepId: string,
   counters: SweepCounters,
   status: string,
+  error: string | null = null,
 ): Promise<void> {
-  const finished = status === 'completed' || status === 'cancelled';
+  const finished = FINAL_STATUSES.has(status);
   const { seen, screened, skipped, failed, flagged } = counters;
   await db.sweep.update({
     where: { id: sweepId },
-    data: { seen, screened, skipped, failed, flagged, status, finishedAt: finished ? new Date() : null },
+    data: { seen, screened, skipped, failed, flagged, status, error, finishedAt: finished ? new Date() : null },
   });
 }

@@ -1,5 +1,7 @@
 // Starting and steering sweeps through the API, against real Temporal, PostgreSQL and workers.
 import fs from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import request from 'supertest';
@@ -81,6 +83,19 @@ describe('sweeps started, paused, resumed and cancelled through the API', () => 
     expect(bad.body.issues.map((i: { field: string }) => i.field).sort()).toEqual(['maxInFlight', 'source']);
   });
 
+  it('refuses, with the reason, an archive that does not exist or does not answer (#15: it was accepted and retried)', async () => {
+    const sweepsBefore = await db.sweep.count();
+    const refused = async (source: string) =>
+      (await http().post('/api/sweeps').set('x-api-key', lead).send({ source }).expect(400)).body.message as string;
+    expect(await refused(path.join(archiveDir, 'no-such-folder'))).toMatch(/does not exist on this machine/);
+    const file = path.join(archiveDir, 'not-a-folder.txt');
+    fs.writeFileSync(file, 'x');
+    expect(await refused(file)).toMatch(/is a file, not a folder/);
+    // Port 9 (discard) on loopback: nothing listens there.
+    expect(await refused('http://127.0.0.1:9/dicom-web')).toMatch(/The archive cannot be swept: .*127\.0\.0\.1:9/);
+    expect(await db.sweep.count()).toBe(sweepsBefore);
+  });
+
   it('pauses a sweep (no new studies start), resumes it to the end, and audits each step', async () => {
     const started = await http()
       .post('/api/sweeps')
@@ -100,7 +115,9 @@ describe('sweeps started, paused, resumed and cancelled through the API', () => 
     await poll(2000);
     expect(await db.screeningResult.count()).toBe(results);
     expect(results).toBeLessThan(STUDIES);
-    expect(paused.status).toBe('running');
+    // The sweep's status says paused, in the API and in the stored row that `cacscreen sweeps list` prints.
+    expect(paused.status).toBe('paused');
+    expect((await db.sweep.findUnique({ where: { id } }))?.status).toBe('paused');
 
     await http().post(`/api/sweeps/${id}/resume`).set('x-api-key', lead).expect(202);
     const finished = await waitFor(id, (s) => s.status === 'completed');
@@ -138,5 +155,42 @@ describe('sweeps started, paused, resumed and cancelled through the API', () => 
     const cancelled = await waitFor(body.id, (s) => s.status === 'cancelled');
     expect(cancelled.counters.screened).toBeLessThan(STUDIES);
     await http().post(`/api/sweeps/${body.id}/stop`).set('x-api-key', lead).expect(400);
+  });
+
+  describe('an archive that answers the start-up check, then stops answering', () => {
+    let server: Server;
+    let base: string;
+
+    beforeAll(async () => {
+      // The one-study search of the start-up check succeeds; every real page listing gets 503.
+      server = createServer((req, res) => {
+        const probe = new URL(req.url ?? '/', 'http://x').searchParams.get('limit') === '1';
+        res.writeHead(probe ? 200 : 503, { 'content-type': 'application/dicom+json' });
+        res.end(probe ? '[]' : 'archive down for maintenance');
+      });
+      await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+      base = `http://127.0.0.1:${(server.address() as AddressInfo).port}/dicom-web`;
+    });
+    afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+
+    it('fails the sweep after its archive timeout, with the error on the sweep', async () => {
+      const { body } = await http()
+        .post('/api/sweeps')
+        .set('x-api-key', lead)
+        .send({ source: base, archiveTimeoutSeconds: 10 })
+        .expect(201);
+      const failed = await waitFor(body.id, (s) => s.status === 'failed');
+      expect(failed.error).toMatch(/HTTP 503: archive down for maintenance/);
+      expect(failed.finishedAt).not.toBeNull();
+    });
+
+    it('ends a cancelled sweep at once, even while its listing is still retrying (it stayed "cancelling")', async () => {
+      const { body } = await http().post('/api/sweeps').set('x-api-key', lead).send({ source: base }).expect(201);
+      await poll(3000); // the listing has failed and is retrying
+      const cancelAt = Date.now();
+      await http().post(`/api/sweeps/${body.id}/cancel`).set('x-api-key', lead).expect(202);
+      await waitFor(body.id, (s) => s.status === 'cancelled');
+      expect(Date.now() - cancelAt).toBeLessThan(30_000);
+    });
   });
 });

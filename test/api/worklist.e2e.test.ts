@@ -5,6 +5,11 @@ import request from 'supertest';
 import { startTestApi, TestApi } from './support/api-app';
 import { seedPatient } from './support/seed';
 
+/** A follow-up date `days` from today (YYYY-MM-DD): due dates in the past or far ahead are refused. */
+const inDays = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
+const DUE = inDays(30);
+const LATER_DUE = inDays(60);
+
 describe('worklist lifecycle', () => {
   let api: TestApi;
   const http = () => request(api.app.getHttpServer());
@@ -59,10 +64,10 @@ describe('worklist lifecycle', () => {
     const coordinator = as(api.keys.coordinator);
     const claimed = await coordinator.post(`/api/worklist/${id}/claim`).expect(200);
     expect(claimed.body).toMatchObject({ status: 'claimed', assignee: 'carla' });
-    await coordinator.patch(`/api/worklist/${id}`, { status: 'contacted', dueDate: '2025-02-01' }).expect(200);
+    await coordinator.patch(`/api/worklist/${id}`, { status: 'contacted', dueDate: DUE }).expect(200);
     await coordinator.patch(`/api/worklist/${id}`, { status: 'scheduled' }).expect(200);
     const closed = await coordinator.patch(`/api/worklist/${id}`, { status: 'closed' }).expect(200);
-    expect(closed.body).toMatchObject({ status: 'closed', dueDate: '2025-02-01', assignee: 'carla' });
+    expect(closed.body).toMatchObject({ status: 'closed', dueDate: DUE, assignee: 'carla' });
 
     const row = await api.db.worklistItem.findUniqueOrThrow({ where: { id } });
     expect(row.openKey).toBeNull();
@@ -150,6 +155,8 @@ describe('worklist lifecycle', () => {
       [{ status: 'finished' }, 'status'],
       [{ dueDate: '01/02/2025' }, 'dueDate'],
       [{ dueDate: '2025-02-30' }, 'dueDate'],
+      [{ dueDate: '1999-06-01' }, 'dueDate'],
+      [{ dueDate: inDays(6 * 366) }, 'dueDate'],
       [{ colour: 'red' }, 'colour'],
       [{ dismissReason: 'not with this status' }, 'dismissReason'],
       [{}, '(root)'],
@@ -186,7 +193,7 @@ describe('worklist lifecycle', () => {
     const id = await itemOf('WL-002');
     const holder = (await api.db.worklistItem.findUniqueOrThrow({ where: { id } })).assignee;
     const key = holder === 'carla' ? api.keys.coordinator : api.keys.coordinator2;
-    await as(key).patch(`/api/worklist/${id}`, { assignee: 'cody', dueDate: '2025-03-15' }).expect(200);
+    await as(key).patch(`/api/worklist/${id}`, { assignee: 'cody', dueDate: LATER_DUE }).expect(200);
     const released = await as(key).patch(`/api/worklist/${id}`, { status: 'open', dueDate: null }).expect(200);
     expect(released.body).toMatchObject({ status: 'open', assignee: null, dueDate: null });
   });
@@ -204,6 +211,17 @@ describe('worklist lifecycle', () => {
     expect(mrns(await list('studyFrom=2024-01-01&studyTo=2024-02-28'))).toEqual(['WL-001']);
     expect(mrns(await list('mrn=WL-003')).length).toBe(2);
     expect(mrns(await list('tier=high-priority&sort=score'))).toEqual(['WL-004', 'WL-001']);
+    // Lists work for tier as for status (#15: tier=a,b gave 200 with no items); MRN and site match any part, any case.
+    expect(mrns(await list('tier=high-priority,statin-recommended&sort=score')).sort()).toEqual([
+      'WL-001',
+      'WL-002',
+      'WL-004',
+    ]);
+    expect(mrns(await list('mrn=wl-00')).length).toBe(5);
+    expect(mrns(await list('mrn=l-003')).length).toBe(2);
+    expect(mrns(await list('site=SOU&status=open'))).toEqual(expect.arrayContaining(['WL-002']));
+    const badTier = await as(api.keys.coordinator).get('/api/worklist?tier=high-priority,urgent').expect(400);
+    expect(badTier.body.issues[0].message).toMatch(/tier must be one or more of routine, consider-statin/);
     expect(mrns(await list('sort=age&limit=2'))).toEqual(['WL-003', 'WL-003']);
     const page = await list('limit=2&offset=2');
     expect(page).toMatchObject({ total: 5, limit: 2, offset: 2 });

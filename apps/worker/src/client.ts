@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Client } from '@temporalio/client';
 import { taskQueues } from './task-queues';
 import { sweepArchive } from './workflows';
-import type { SweepArchiveInput } from './workflows/contracts';
+import { DEFAULT_ARCHIVE_TIMEOUT_SECONDS, type SweepArchiveInput } from './workflows/contracts';
 
 export interface StartSweepOptions {
   source: string;
@@ -12,6 +12,8 @@ export interface StartSweepOptions {
   incremental?: boolean;
   /** Must match the workers' CACSCREEN_TASK_QUEUE_PREFIX. */
   taskQueuePrefix?: string;
+  /** How long a page listing may keep failing (an unreachable archive) before the sweep fails. Default 15 min. */
+  archiveTimeoutSeconds?: number;
 }
 
 export const DEFAULT_MAX_IN_FLIGHT = 8;
@@ -25,6 +27,7 @@ export function sweepInput(options: StartSweepOptions): SweepArchiveInput {
     pageSize: options.pageSize ?? DEFAULT_PAGE_SIZE,
     incremental: options.incremental ?? false,
     inferenceTaskQueue: taskQueues(options.taskQueuePrefix).inference,
+    archiveTimeoutSeconds: options.archiveTimeoutSeconds ?? DEFAULT_ARCHIVE_TIMEOUT_SECONDS,
   };
 }
 

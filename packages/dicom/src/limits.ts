@@ -17,6 +17,11 @@ export interface DicomLimits {
   maxInflatedBytes: number;
   /** The HU volume of one series (2 bytes a voxel), checked from the headers before it is allocated. */
   maxSeriesBytes: number;
+  /**
+   * Wall-clock time one frame may take to decode. A codec cannot be stopped mid-frame, but a series whose frame ran
+   * over is refused at once instead of decoding the rest (fuzzing found 4 KB JPEG-LS frames that take CharLS 6-11 s).
+   */
+  maxFrameDecodeMs: number;
 }
 
 const MIB = 1024 * 1024;
@@ -28,6 +33,7 @@ export const DEFAULT_LIMITS: Readonly<DicomLimits> = Object.freeze({
   maxFileBytes: 1024 * MIB,
   maxInflatedBytes: 256 * MIB,
   maxSeriesBytes: 2048 * MIB,
+  maxFrameDecodeMs: 5000,
 });
 
 /** Environment variable for each limit; sizes in MiB, counts as integers. */
@@ -38,6 +44,7 @@ const ENV: Record<keyof DicomLimits, { name: string; unit: number }> = {
   maxFileBytes: { name: 'CACSCREEN_MAX_FILE_MIB', unit: MIB },
   maxInflatedBytes: { name: 'CACSCREEN_MAX_INFLATED_MIB', unit: MIB },
   maxSeriesBytes: { name: 'CACSCREEN_MAX_SERIES_MIB', unit: MIB },
+  maxFrameDecodeMs: { name: 'CACSCREEN_MAX_FRAME_DECODE_MS', unit: 1 },
 };
 
 /** The defaults overridden by whatever the environment sets; a value that is not a positive integer is an error. */

@@ -1,10 +1,26 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { Db, latestRiskFactors, Prisma, RiskRecord, riskAssessmentColumns, TIER_PRIORITY } from '@cacscreen/db';
+import {
+  alignOpenWorklistItem,
+  Db,
+  type WorklistChange,
+  latestRiskFactors,
+  RiskRecord,
+  riskAssessmentColumns,
+} from '@cacscreen/db';
 import { AuditRepository } from '../audit/audit.repository';
 import type { Actor } from '../common/request-context';
 import { DB } from '../common/tokens';
 
 export type WorklistOutcome = 'created' | 'updated' | 'unchanged' | 'none';
+
+/** The import report's words for what the shared worklist rule did (prisma/src/worklist-alignment.ts). */
+const WORKLIST_OUTCOME: Record<WorklistChange, WorklistOutcome> = {
+  created: 'created',
+  rescored: 'updated',
+  attached: 'updated',
+  unchanged: 'unchanged',
+  none: 'none',
+};
 
 @Injectable()
 export class ReassessmentRepository {
@@ -59,62 +75,18 @@ export class ReassessmentRepository {
         },
         tx,
       );
-      return this.alignWorklist(tx, actor, target, risk);
-    });
-  }
-
-  private async alignWorklist(
-    tx: Prisma.TransactionClient,
-    actor: Actor,
-    target: { resultId: string; patientId: string; agatstonTotal: number },
-    risk: RiskRecord,
-  ): Promise<WorklistOutcome> {
-    const priority = TIER_PRIORITY[risk.tier] ?? 9;
-    const open = await tx.worklistItem.findUnique({ where: { openKey: target.patientId } });
-    const columns = {
-      screeningResultId: target.resultId,
-      tier: risk.tier,
-      priority,
-      agatstonTotal: target.agatstonTotal,
-    };
-    if (open) {
-      if (open.screeningResultId === target.resultId && open.tier === risk.tier && open.priority === priority)
-        return 'unchanged';
-      const updated = await tx.worklistItem.update({ where: { id: open.id }, data: columns });
-      const view = (row: typeof open) => ({
-        tier: row.tier,
-        priority: row.priority,
-        screeningResultId: row.screeningResultId,
-      });
-      await this.audit.record(
-        actor,
-        {
-          action: 'worklist.reassessed',
-          entityType: 'WorklistItem',
-          entityId: open.id,
-          before: view(open),
-          after: view(updated),
-        },
+      const change = await alignOpenWorklistItem(
         tx,
+        {
+          patientId: target.patientId,
+          screeningResultId: target.resultId,
+          tier: risk.tier,
+          flagged: risk.flagged,
+          agatstonTotal: target.agatstonTotal,
+        },
+        { name: actor.name, correlationId: actor.correlationId },
       );
-      return 'updated';
-    }
-    if (!risk.flagged) return 'none';
-    const earlier = await tx.worklistItem.count({ where: { screeningResultId: target.resultId } });
-    if (earlier > 0) return 'none';
-    const created = await tx.worklistItem.create({
-      data: { ...columns, patientId: target.patientId, openKey: target.patientId },
+      return WORKLIST_OUTCOME[change];
     });
-    await this.audit.record(
-      actor,
-      {
-        action: 'worklist.flagged',
-        entityType: 'WorklistItem',
-        entityId: created.id,
-        after: { ...columns, status: created.status },
-      },
-      tx,
-    );
-    return 'created';
   }
 }

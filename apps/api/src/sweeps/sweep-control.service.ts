@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import {
+  BadRequestException,
   ConflictException,
   Inject,
   Injectable,
@@ -9,6 +10,7 @@ import {
 } from '@nestjs/common';
 import { type Client, WorkflowNotFoundError } from '@temporalio/client';
 import { ensureSweep, type Db } from '@cacscreen/db';
+import { DicomError, openArchiveSource } from '@cacscreen/dicom';
 import {
   cancelSignal,
   labellerVersion,
@@ -23,6 +25,16 @@ import { authorize } from '../auth/authorize';
 import type { Actor } from '../common/request-context';
 import { DB, TEMPORAL_CLIENT } from '../common/tokens';
 import type { StartSweepRequest, SweepSignalName } from './sweeps.dto';
+
+/** A source that does not exist or does not answer is refused at once, not retried inside a sweep for minutes. */
+async function probeSource(source: string): Promise<void> {
+  try {
+    await openArchiveSource(source).probe();
+  } catch (error) {
+    if (!(error instanceof DicomError)) throw error;
+    throw new BadRequestException(`The archive cannot be swept: ${error.message}`);
+  }
+}
 
 const SIGNALS = { pause: pauseSignal, resume: resumeSignal, cancel: cancelSignal } as const;
 const SWEEP_SIGNAL_LIST = Object.keys(SIGNALS).join(', ');
@@ -47,6 +59,7 @@ export class SweepControlService {
     const client = this.temporal();
     const modelVersion = labellerVersion();
     const taskQueuePrefix = process.env.CACSCREEN_TASK_QUEUE_PREFIX ?? '';
+    await probeSource(request.source);
     const workflowId = `sweep/${randomUUID()}`;
     // The row first, so the caller gets an ID it can poll at once; the workflow adopts it.
     const sweepId = await ensureSweep(this.db, { workflowId, source: request.source, modelVersion });

@@ -1,6 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import {
   ApiAcceptedResponse,
+  ApiBadRequestResponse,
   ApiBearerAuth,
   ApiBody,
   ApiCreatedResponse,
@@ -42,10 +43,20 @@ export class SweepsController {
         maxInFlight: { type: 'integer', minimum: 1, maximum: 1000 },
         pageSize: { type: 'integer', minimum: 1, maximum: 5000 },
         incremental: { type: 'boolean' },
+        archiveTimeoutSeconds: {
+          type: 'integer',
+          minimum: 10,
+          maximum: 86400,
+          description:
+            'How long listing the archive may keep failing before the sweep fails with the error (default 900)',
+        },
       },
     },
   })
   @ApiCreatedResponse({ description: 'The new sweep: { id, workflowId }' })
+  @ApiBadRequestResponse({
+    description: 'A bad field, or an archive that does not exist or does not answer (the reason)',
+  })
   start(@CurrentActor() actor: Actor, @Body(new ZodPipe(startSweepSchema)) body: StartSweepRequest) {
     return this.control.start(actor, body);
   }

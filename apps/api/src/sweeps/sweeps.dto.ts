@@ -18,6 +18,13 @@ export const startSweepSchema = z
       .boolean()
       .optional()
       .describe('Only studies newer than the newest already screened from this source'),
+    archiveTimeoutSeconds: z
+      .number()
+      .int()
+      .min(10)
+      .max(86_400)
+      .optional()
+      .describe('How long listing the archive may keep failing before the sweep fails, with the error (default 900)'),
   })
   .strict();
 export type StartSweepRequest = z.infer<typeof startSweepSchema>;

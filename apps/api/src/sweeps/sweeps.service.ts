@@ -21,8 +21,13 @@ function toSweepView(row: SweepRow) {
     },
     startedAt: row.startedAt.toISOString(),
     finishedAt: row.finishedAt?.toISOString() ?? null,
+    /** Why a failed sweep failed (an archive that stayed unreachable); null otherwise. */
+    error: row.error,
   };
 }
+
+/** Stored statuses of a sweep whose workflow may still answer a progress query. */
+const UNFINISHED = new Set(['running', 'paused', 'cancelling']);
 
 @Injectable()
 export class SweepsService {
@@ -36,11 +41,17 @@ export class SweepsService {
     return { items: rows.map(toSweepView), total, limit, offset };
   }
 
-  /** The stored sweep plus, while it runs, the live counters from its workflow. */
+  /**
+   * The stored sweep plus, until it ends, the live progress from its workflow: the live status (running, paused,
+   * cancelling) and counters win over the stored ones, which are saved per page and on each signal.
+   */
   async get(id: string) {
     const row = await this.repository.findById(id);
     if (!row) throw new NotFoundException(`No sweep ${id}`);
-    const live = row.status === 'running' ? await this.progress.read(row.workflowId) : null;
-    return { ...toSweepView(row), live };
+    const live = UNFINISHED.has(row.status) ? await this.progress.read(row.workflowId) : null;
+    const view = toSweepView(row);
+    if (!live) return { ...view, live };
+    const { seen, screened, skipped, failed, flagged } = live;
+    return { ...view, status: live.status, counters: { seen, screened, skipped, failed, flagged }, live };
   }
 }

@@ -6,14 +6,14 @@ const range = <T>(gte: T | undefined, lte: T | undefined) =>
 
 /**
  * Turns the validated filters into a Prisma where clause. Site, age and study date are the item's own copies (kept in
- * line by database triggers), so the common filters need no joins; only MRN and sweep join their tables.
+ * line by database triggers), so the common filters need no joins; only MRN and sweep join their tables. MRN and site match any part, ignoring case (coordinators type fragments).
  */
 export function worklistWhere(filter: WorklistFilter): Prisma.WorklistItemWhereInput {
   return {
     status: filter.status ? { in: filter.status } : undefined,
-    tier: filter.tier,
+    tier: filter.tier ? { in: filter.tier } : undefined,
     assignee: filter.assignee,
-    site: filter.site,
+    site: filter.site !== undefined ? { contains: filter.site, mode: 'insensitive' } : undefined,
     ageAtStudy: range(filter.minAge, filter.maxAge),
     studyDate: range(filter.studyFrom, filter.studyTo),
     agatstonTotal: range(filter.minScore, filter.maxScore),
@@ -21,7 +21,7 @@ export function worklistWhere(filter: WorklistFilter): Prisma.WorklistItemWhereI
       ? { gte: filter.flaggedFrom, lt: new Date(filter.flaggedTo.getTime() + 86_400_000) }
       : range(filter.flaggedFrom, undefined),
     dueDate: filter.dueBefore ? { lte: filter.dueBefore } : undefined,
-    patient: filter.mrn !== undefined ? { mrn: filter.mrn } : undefined,
+    patient: filter.mrn !== undefined ? { mrn: { contains: filter.mrn, mode: 'insensitive' } } : undefined,
     screeningResult: filter.sweepId !== undefined ? { sweepId: filter.sweepId } : undefined,
   };
 }

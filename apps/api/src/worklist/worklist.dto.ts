@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { TIER_ORDER } from '@cacscreen/risk';
 import { asEnumList, withFormat } from '../common/api-queries';
 import { paginationSchema } from '../common/pagination';
 import type { gradesView } from '../results/result-grades';
@@ -30,41 +31,45 @@ const isoDate = (field: string) =>
     'date',
   );
 
-const statusList = asEnumList(
-  z
-    .string()
-    .transform((value) =>
-      value
-        .split(',')
-        .map((part) => part.trim())
-        .filter(Boolean),
-    )
-    .pipe(
-      z
-        .array(
-          z.enum(WORKLIST_STATUSES, {
-            errorMap: () => ({
-              message: `status must be one or more of ${WORKLIST_STATUSES.join(', ')}, comma-separated`,
+/** A comma-separated list of allowed values (e.g. `open,claimed`), refused with the allowed values named. */
+function commaSeparated<T extends string>(field: string, values: readonly [T, ...T[]]) {
+  return asEnumList(
+    z
+      .string()
+      .transform((value) =>
+        value
+          .split(',')
+          .map((part) => part.trim())
+          .filter(Boolean),
+      )
+      .pipe(
+        z
+          .array(
+            z.enum(values, {
+              errorMap: () => ({ message: `${field} must be one or more of ${values.join(', ')}, comma-separated` }),
             }),
-          }),
-        )
-        .min(1),
-    ),
-  WORKLIST_STATUSES,
-);
+          )
+          .min(1),
+      ),
+    values,
+  );
+}
+
+const statusList = commaSeparated('status', WORKLIST_STATUSES);
+const tierList = commaSeparated('tier', TIER_ORDER);
 
 /** Filters, sort and page of the worklist; shared by the list and the CSV export. */
 export const worklistFilterSchema = z
   .object({
     status: statusList.optional().describe('Item status, or several comma-separated (e.g. open,claimed)'),
-    tier: z.string().min(1).max(64).optional().describe('Risk tier, e.g. high-priority'),
+    tier: tierList.optional().describe('Risk tier, or several comma-separated (e.g. high-priority,statin-recommended)'),
     minScore: z.coerce.number().finite().min(0).optional().describe('Minimum Agatston total'),
     maxScore: z.coerce.number().finite().min(0).optional().describe('Maximum Agatston total'),
     minAge: z.coerce.number().int().min(0).max(130).optional().describe('Minimum age at the study, years'),
     maxAge: z.coerce.number().int().min(0).max(130).optional().describe('Maximum age at the study, years'),
-    site: z.string().min(1).max(128).optional().describe('Patient site'),
+    site: z.string().min(1).max(128).optional().describe('Patient site: any part of it, case-insensitive'),
     sweepId: z.string().uuid().optional().describe('Only items flagged by this sweep'),
-    mrn: z.string().min(1).max(64).optional().describe('Exact patient ID (MRN)'),
+    mrn: z.string().min(1).max(64).optional().describe('Patient ID (MRN): any part of it, case-insensitive'),
     assignee: z.string().min(1).max(64).optional().describe('Assigned coordinator (key name)'),
     studyFrom: isoDate('studyFrom').optional().describe('Study date on or after (YYYY-MM-DD)'),
     studyTo: isoDate('studyTo').optional().describe('Study date on or before (YYYY-MM-DD)'),
@@ -84,6 +89,15 @@ export const worklistQuerySchema = worklistFilterSchema.extend(paginationSchema)
 export type WorklistFilter = z.infer<typeof worklistFilterSchema>;
 export type WorklistQuery = z.infer<typeof worklistQuerySchema>;
 
+const DAY_MS = 86_400_000;
+const DUE_DATE_YEARS_AHEAD = 5;
+
+/** A follow-up is due from yesterday (time zones) to a few years ahead: 1999 or 2999 is a typing slip. */
+function isPlausibleDueDate(date: Date): boolean {
+  const now = Date.now();
+  return date.getTime() >= now - 2 * DAY_MS && date.getTime() <= now + DUE_DATE_YEARS_AHEAD * 365.25 * DAY_MS;
+}
+
 export const worklistPatchSchema = z
   .object({
     status: z
@@ -98,7 +112,11 @@ export const worklistPatchSchema = z
       .nullable()
       .optional()
       .describe('Coordinator (key name); null to unassign'),
-    dueDate: isoDate('dueDate').nullable().optional().describe('Follow-up due date YYYY-MM-DD; null to clear'),
+    dueDate: isoDate('dueDate')
+      .refine(isPlausibleDueDate, 'dueDate must be from yesterday to 5 years ahead')
+      .nullable()
+      .optional()
+      .describe('Follow-up due date YYYY-MM-DD, from yesterday to 5 years ahead; null to clear'),
     dismissReason: z
       .string()
       .trim()

@@ -170,7 +170,7 @@ export function createScreeningActivities(deps: { db: Db; archives: ArchiveRegis
     },
 
     async saveSweepProgress(input): Promise<void> {
-      await saveSweepProgress(db, input.sweepId, input.counters, input.status);
+      await saveSweepProgress(db, input.sweepId, input.counters, input.status, input.error ?? null);
     },
   };
 }

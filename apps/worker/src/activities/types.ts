@@ -98,6 +98,8 @@ export interface SaveSweepProgressInput {
   sweepId: string;
   counters: SweepCounters;
   status: string;
+  /** Why a failed sweep failed: the listing's error and its causes, as the archive or file system gave them. */
+  error?: string;
 }
 
 export interface RegisterSweepInput {

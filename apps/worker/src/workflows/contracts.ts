@@ -17,6 +17,9 @@ export interface SweepCounters {
   alreadyScreened: number;
 }
 
+/** How long listing one page may keep failing (an unreachable archive) before a sweep fails: 15 minutes. */
+export const DEFAULT_ARCHIVE_TIMEOUT_SECONDS = 15 * 60;
+
 export interface SweepArchiveInput {
   /** Database ID of the sweep; registered by the workflow itself when absent (e.g. started by a Schedule). */
   sweepId?: string;
@@ -34,6 +37,8 @@ export interface SweepArchiveInput {
   studiesAfter?: string | null;
   /** Task queue of the analysis activities; default cac-inference. */
   inferenceTaskQueue?: string;
+  /** How long listing one page may keep failing before the sweep fails (seconds); default 900. */
+  archiveTimeoutSeconds?: number;
   /** Internal: where the previous run stopped (continue-as-new). */
   cursor?: string | null;
   counters?: SweepCounters;
@@ -42,7 +47,7 @@ export interface SweepArchiveInput {
 }
 
 export interface SweepProgress extends SweepCounters {
-  status: 'running' | 'paused' | 'cancelling' | 'completed' | 'cancelled';
+  status: 'running' | 'paused' | 'cancelling' | 'completed' | 'cancelled' | 'failed';
   inFlight: number;
   studiesPerHour: number;
   /** Estimated seconds left for the current page only; null when unknown (the archive size is not known upfront). */

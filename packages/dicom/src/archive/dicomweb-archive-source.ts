@@ -89,6 +89,9 @@ interface InstanceRef {
  * 429; retryable), SourceRejectedError (other 4xx; not retryable), BadResponseError (not DICOMweb). Retries are the
  * caller's job.
  */
+/** A probe is a person waiting for a sweep to start: an archive that takes longer is reported as unreachable. */
+const PROBE_TIMEOUT_MS = 10_000;
+
 export class DicomWebArchiveSource implements ArchiveSource {
   readonly baseUrl: string;
   readonly cacheDir: string;
@@ -119,6 +122,12 @@ export class DicomWebArchiveSource implements ArchiveSource {
     const syntax = options.transferSyntax === undefined ? '*' : options.transferSyntax;
     this.acceptDicom = `multipart/related; type="application/dicom"${syntax === null ? '' : `; transfer-syntax=${syntax}`}`;
     this.fetchImpl = options.fetch ?? fetch;
+  }
+
+  async probe(): Promise<void> {
+    const url = this.url('studies');
+    url.searchParams.set('limit', '1');
+    await this.request(url, 'application/dicom+json, application/json', 'study search', PROBE_TIMEOUT_MS);
   }
 
   async listStudies(
@@ -337,15 +346,15 @@ export class DicomWebArchiveSource implements ArchiveSource {
     return { json: parsed, warning: response.headers.get('warning') };
   }
 
-  private async request(url: URL, accept: string, what: string): Promise<Response> {
+  private async request(url: URL, accept: string, what: string, timeoutMs = this.timeoutMs): Promise<Response> {
     let response: Response;
     try {
       response = await this.fetchImpl(url, {
         headers: { ...this.headers, accept },
-        signal: AbortSignal.timeout(this.timeoutMs),
+        signal: AbortSignal.timeout(timeoutMs),
       });
     } catch (error) {
-      throw this.networkError(url, error);
+      throw this.networkError(url, error, timeoutMs);
     }
     if (response.ok) return response;
     const detail = (await response.text().catch(() => '')).slice(0, 200).trim();
@@ -365,12 +374,12 @@ export class DicomWebArchiveSource implements ArchiveSource {
     }
   }
 
-  private networkError(url: URL, error: unknown): DicomError {
+  private networkError(url: URL, error: unknown, timeoutMs = this.timeoutMs): DicomError {
     if (error instanceof DicomError) return error;
     const name = error instanceof Error ? error.name : '';
     if (name === 'TimeoutError' || name === 'AbortError') {
       return new SourceUnavailableError(
-        `DICOMweb ${url.origin}${url.pathname} timed out after ${this.timeoutMs} ms`,
+        `DICOMweb ${url.origin}${url.pathname} timed out after ${timeoutMs} ms`,
         undefined,
         {
           cause: error,

@@ -1,4 +1,5 @@
-import { NotFoundError } from '../errors';
+import { access, constants, stat } from 'fs/promises';
+import { DicomError, NotFoundError } from '../errors';
 import { type IndexFolderOptions, indexFolder } from './index-folder';
 import type { ArchiveSource, FolderIndex, IndexedStudy, StudyRef } from './types';
 
@@ -24,6 +25,21 @@ export class FolderArchiveSource implements ArchiveSource {
   /** Forget the index so the next call re-reads the folder. */
   refresh(): void {
     this.index = undefined;
+  }
+
+  async probe(): Promise<void> {
+    let info;
+    try {
+      info = await stat(this.dir);
+    } catch {
+      throw new NotFoundError(`Folder ${this.dir} does not exist on this machine`);
+    }
+    if (!info.isDirectory()) throw new DicomError('INVALID_VALUE', `${this.dir} is a file, not a folder`);
+    try {
+      await access(this.dir, constants.R_OK | constants.X_OK);
+    } catch {
+      throw new DicomError('SOURCE_REJECTED', `Folder ${this.dir} cannot be read by this process`);
+    }
   }
 
   async listStudies(

@@ -77,6 +77,11 @@ export interface IndexProgress {
 
 /** A place studies come from: a folder or a DICOMweb server. Pages are stable: the same cursor gives the same page. */
 export interface ArchiveSource {
+  /**
+   * Checks, quickly and without listing it, that the archive can be swept: a folder exists and can be read; a
+   * DICOMweb service answers a one-study search. Throws a DicomError saying why not.
+   */
+  probe(): Promise<void>;
   listStudies(cursor: string | null, pageSize: number): Promise<{ studies: StudyRef[]; nextCursor: string | null }>;
   getStudy(studyInstanceUid: string): Promise<IndexedStudy>;
   /**

@@ -22,8 +22,11 @@ export async function readSeriesIsolated(
   options: BuildVolumeOptions = {},
   budget: DecodeBudget = DEFAULT_DECODE_BUDGET,
 ): Promise<BuiltVolume> {
-  if (!existsSync(THREAD_ENTRY)) throw new Error(`${THREAD_ENTRY} is missing: run \`npm run build\` first`);
-  pool ??= new ThreadPool(THREAD_ENTRY, 'Reading the series');
+  if (!pool) {
+    // Checked once, when the pool is made, not on every read.
+    if (!existsSync(THREAD_ENTRY)) throw new Error(`${THREAD_ENTRY} is missing: run \`npm run build\` first`);
+    pool = new ThreadPool(THREAD_ENTRY, 'Reading the series');
+  }
   return pool.run({ files, options }, budget);
 }
 

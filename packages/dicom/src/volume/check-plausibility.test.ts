@@ -93,3 +93,18 @@ describe('implausible values are refused before any pixel is decoded', () => {
     expect(await outcome([])).toBe('built 8x8x4 thickness 3');
   });
 });
+
+describe('a frame that takes too long to decode', () => {
+  it('stops the series with RESOURCE_BUDGET, naming the frame and the limit', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'slow-frame-'));
+    // Any real decode takes longer than a nanosecond: the limit is what is under test, not the codec's speed.
+    const error = await readSeriesVolume(writeSeries({ dir, slices: 3 }), { limits: { maxFrameDecodeMs: 1e-6 } }).catch(
+      (e: unknown) => e,
+    );
+    expect(error).toBeInstanceOf(DicomError);
+    expect(error).toMatchObject({
+      code: 'RESOURCE_BUDGET',
+      message: expect.stringMatching(/frame 1 took \d+ ms to decode .* \(CACSCREEN_MAX_FRAME_DECODE_MS\)/),
+    });
+  });
+});

@@ -2,7 +2,7 @@ import { readFileSync } from 'fs';
 import { readFile, stat } from 'fs/promises';
 import { checkFileSize, resolveLimits } from '../limits';
 import { decodeFrame } from '../decode/decode-frame';
-import { DicomError } from '../errors';
+import { DicomError, ResourceBudgetError } from '../errors';
 import type { DicomInstance } from '../parse/dicom-instance';
 import { parseDicom } from '../parse/parse-dicom';
 import { type BuiltVolume, assembleVolume } from './assemble-volume';
@@ -58,7 +58,17 @@ export async function readSeriesVolume(filePaths: string[], options: BuildVolume
         current = { path: slice.source, instance: inFile(slice.source, () => parseDicom(bytes, { limits })) };
       }
       const instance = current.instance;
-      return inFile(slice.source, () => decodeFrame(instance, slice.frameIndex));
+      const started = performance.now();
+      const pixels = inFile(slice.source, () => decodeFrame(instance, slice.frameIndex));
+      const ms = performance.now() - started;
+      if (ms > limits.maxFrameDecodeMs) {
+        throw new ResourceBudgetError(
+          `${slice.source}: frame ${slice.frameIndex + 1} took ${Math.round(ms)} ms to decode ` +
+            `(${instance.transferSyntaxUid}), over the ${limits.maxFrameDecodeMs} ms a frame may take ` +
+            '(CACSCREEN_MAX_FRAME_DECODE_MS); the rest of the series is not decoded',
+        );
+      }
+      return pixels;
     },
     options,
   );

@@ -66,8 +66,8 @@ async function request(url, options = {}) {
   }
   if (!response.ok) {
     const body = await response.json().catch(() => null);
-    const issues = body && body.issues ? ': ' + body.issues.map((i) => `${i.field} ${i.message}`).join('; ') : '';
-    throw new Error(((body && body.message) || response.statusText) + issues);
+    // The API's message already names the bad fields ("Invalid request: body must not be empty").
+    throw new Error((body && body.message) || response.statusText);
   }
   return response;
 }
@@ -568,7 +568,8 @@ async function sweepsView() {
   const load = async () => {
     try {
       const page = await api('/sweeps?limit=50');
-      const rows = await Promise.all(page.items.map((s) => (s.status === 'running' ? api(`/sweeps/${s.id}`) : s)));
+      const unfinished = (s) => ['running', 'paused', 'cancelling'].includes(s.status);
+      const rows = await Promise.all(page.items.map((s) => (unfinished(s) ? api(`/sweeps/${s.id}`) : s)));
       table.replaceChildren(
         h(
           'thead',
@@ -585,7 +586,8 @@ async function sweepsView() {
           'tbody',
           {},
           rows.map((s) => {
-            const c = (s.live && s.live.counters) || s.counters;
+            // A sweep that has not ended carries its live status and counters (GET /sweeps/{id}).
+            const c = s.counters;
             return h(
               'tr',
               {},
@@ -593,7 +595,7 @@ async function sweepsView() {
                 s.startedAt.slice(0, 16).replace('T', ' '),
                 s.source,
                 s.modelVersion,
-                s.status,
+                s.error ? `${s.status}: ${s.error}` : s.status,
                 c.seen,
                 c.screened,
                 c.skipped,
@@ -604,7 +606,7 @@ async function sweepsView() {
           }),
         ),
       );
-      if (!rows.some((s) => s.status === 'running')) clearInterval(sweepTimer);
+      if (!rows.some(unfinished)) clearInterval(sweepTimer);
     } catch (err) {
       table.replaceChildren(h('caption', { class: 'error', text: err.message }));
     }
