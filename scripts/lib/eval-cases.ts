@@ -10,7 +10,13 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { readSeriesVolume, type Volume } from '@cacscreen/dicom';
-import { EVALUATION_SEED_BASE, generateThorax, insertHybridLesions, sampleAcquisition } from '@cacscreen/phantom';
+import {
+  EVALUATION_SEED_BASE,
+  generateThorax,
+  hybridPlacementFrame,
+  insertHybridLesions,
+  sampleAcquisition,
+} from '@cacscreen/phantom';
 import { generateIndependentStudy, independentSeeds } from '@cacscreen/phantom-independent';
 import { CalciumLabel, heartSurfaceDistance, locateHeart } from '@cacscreen/scoring';
 import { cardiacFieldOfView } from './cardiac-fov';
@@ -143,7 +149,7 @@ export async function buildCase(plan: CasePlan): Promise<EvalCase> {
     heart = locateHeart(background);
     if (!heart.found) throw new Error(`${scan.id}: no heart found on its cardiac field of view (${heart.reason})`);
   }
-  const hybrid = insertHybridLesions(background, heart.frame, Number(plan.key), {
+  const hybrid = insertHybridLesions(background, hybridPlacementFrame(heart), Number(plan.key), {
     surfaceDistance: heartSurfaceDistance(heart),
     // Coronaries run in epicardial fat: lesions only where the real background is fat or its partial volume.
     backgroundRangeHu: [-200, 20],

@@ -20,4 +20,6 @@ export interface HeartFrame {
   radiiMm: Vec3;
   /** Centre of the aortic root (the aortic valve plane) when it was found, else null. */
   aorticRootMm: Vec3 | null;
+  /** Radius (mm) of the aortic root's section when it was found. */
+  aorticRootRadiusMm?: number;
 }

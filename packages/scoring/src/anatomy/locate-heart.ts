@@ -441,6 +441,9 @@ export function locateHeart(volume: Volume): HeartSearch {
     };
   }
   const fitted = fitHeartFrame(Float64Array.from(points));
-  const frame: HeartFrame = { ...fitted, aorticRootMm: locateAorticRoot(grid, masks, fitted, zRangeMm) };
+  const root = locateAorticRoot(grid, fitted, zRangeMm);
+  const frame: HeartFrame = root
+    ? { ...fitted, aorticRootMm: root.centreMm, aorticRootRadiusMm: root.radiusMm }
+    : { ...fitted, aorticRootMm: null };
   return { found: true, frame, mode: cardiacFov ? 'cardiac-fov' : 'chest', grid, mask, masks, zRangeMm, volumeMl };
 }

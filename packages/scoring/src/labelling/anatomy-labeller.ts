@@ -20,6 +20,7 @@ import { type AortaSection, locateDescendingAorta } from '../anatomy/locate-desc
 import { CalciumLabel, CORONARY_ARTERIES } from '../labels';
 import { arteryByAnatomy } from './artery-by-anatomy';
 import { type Candidate, findCandidates, type NativeBox } from './calcium-candidates';
+import { grownOnOriginal } from './grow-on-original';
 import { SHARP_KERNEL_NOISE_HU, softenedCopy, softeningStepPx } from './soften-sharp-kernel';
 
 const CALCIUM_HU = 130;
@@ -446,7 +447,10 @@ export function labelCalciumByAnatomy(volume: Volume): AnatomyLabelling {
     ) {
       label = CalciumLabel.OtherCalcium;
     }
-    if (label) for (const v of c.voxels) labels[v] = label;
+    // A coronary lesion found on a softened copy is labelled out to its calcium on the acquired pixels.
+    const labelled =
+      sharp && decision === 'coronary' ? grownOnOriginal(volume, c.voxels, c.peakHu, box, CALCIUM_HU) : c.voxels;
+    if (label) for (const v of labelled) labels[v] = label;
     candidates.push({
       voxels: c.voxels,
       centroidMm: c.centroidMm,
