@@ -1,4 +1,4 @@
-import { parseDicomAge, parseDicomDate, readInstitutionName } from './patient-facts';
+import { parseDicomAge, parseDicomDate, readHeader, readInstitutionName } from './patient-facts';
 
 /** A minimal DICOM file (explicit VR little endian) holding the given LO/UI elements after its file meta. */
 function dicomFile(elements: Array<[number, number, string, string]>): Uint8Array {
@@ -25,13 +25,15 @@ function dicomFile(elements: Array<[number, number, string, string]>): Uint8Arra
 
 describe('InstitutionName (0008,0080): the site of a screened study (#15 bug 5)', () => {
   it('reads it, cleaned for display', () => {
-    expect(readInstitutionName(dicomFile([[0x0008, 0x0080, 'LO', '  North   Clinic\r\n']]))).toBe('North Clinic');
+    expect(readInstitutionName(readHeader(dicomFile([[0x0008, 0x0080, 'LO', '  North   Clinic\r\n']])))).toBe(
+      'North Clinic',
+    );
   });
 
   it('is null when absent, blank or the bytes are not DICOM', () => {
-    expect(readInstitutionName(dicomFile([[0x0008, 0x0060, 'CS', 'CT']]))).toBeNull();
-    expect(readInstitutionName(dicomFile([[0x0008, 0x0080, 'LO', '    ']]))).toBeNull();
-    expect(readInstitutionName(Buffer.from('not dicom at all'))).toBeNull();
+    expect(readInstitutionName(readHeader(dicomFile([[0x0008, 0x0060, 'CS', 'CT']])))).toBeNull();
+    expect(readInstitutionName(readHeader(dicomFile([[0x0008, 0x0080, 'LO', '    ']])))).toBeNull();
+    expect(readInstitutionName(readHeader(Buffer.from('not dicom at all')))).toBeNull();
   });
 });
 

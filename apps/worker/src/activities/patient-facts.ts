@@ -1,6 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import * as dicomParser from 'dicom-parser';
-import { IndexedStudy, parseDicom } from '@cacscreen/dicom';
+import { type DicomInstance, IndexedStudy, parseDicom } from '@cacscreen/dicom';
 
 export interface PatientFacts {
   mrn: string;
@@ -12,25 +11,28 @@ export interface PatientFacts {
   institutionName: string | null;
 }
 
-/** (0008,0080) InstitutionName, LO: at most 64 characters. */
-const INSTITUTION_NAME = 'x00080080';
+/** InstitutionName is LO: at most 64 characters. */
 const LO_MAX = 64;
 
-/**
- * InstitutionName from a DICOM file's header (the parsed instance does not carry it), cleaned for display: control
- * characters dropped, whitespace collapsed, at most 64 characters; null when absent, empty or unreadable (a file
- * parseDicom accepts may still be one dicom-parser alone cannot read, e.g. deflated: then the site stays unknown).
- */
-export function readInstitutionName(bytes: Uint8Array): string | null {
+/** A file's header (no pixels), or null when the bytes are absent or not DICOM this reader accepts. */
+export function readHeader(bytes: Uint8Array | null): DicomInstance | null {
+  if (!bytes) return null;
   try {
-    const dataSet = dicomParser.parseDicom(bytes, { untilTag: 'x7fe00010' });
-    const raw = dataSet.string(INSTITUTION_NAME) ?? '';
-    const printable = [...raw].map((char) => (char.charCodeAt(0) < 32 || char.charCodeAt(0) === 127 ? ' ' : char));
-    const cleaned = printable.join('').replace(/\s+/g, ' ').trim().slice(0, LO_MAX).trim();
-    return cleaned || null;
+    return parseDicom(bytes, { headersOnly: true });
   } catch {
     return null;
   }
+}
+
+/**
+ * The header's InstitutionName cleaned for display: control characters as spaces, whitespace collapsed, at most 64
+ * characters; null when absent or blank.
+ */
+export function readInstitutionName(header: DicomInstance | null): string | null {
+  const raw = header?.institutionName ?? '';
+  const printable = [...raw].map((char) => (char.charCodeAt(0) < 32 || char.charCodeAt(0) === 127 ? ' ' : char));
+  const cleaned = printable.join('').replace(/\s+/g, ' ').trim().slice(0, LO_MAX).trim();
+  return cleaned || null;
 }
 
 /** DICOM DA (YYYYMMDD) as a UTC date; null when absent or malformed. */
@@ -54,13 +56,7 @@ export function parseDicomAge(value: string | null | undefined): number | null {
  */
 export async function readPatientFacts(study: IndexedStudy): Promise<PatientFacts> {
   const firstFile = study.series.find((series) => series.files.length > 0)?.files[0];
-  const bytes = firstFile ? await readFile(firstFile).catch(() => null) : null;
-  let header: ReturnType<typeof parseDicom> | null = null;
-  try {
-    header = bytes ? parseDicom(bytes, { headersOnly: true }) : null;
-  } catch {
-    header = null;
-  }
+  const header = readHeader(firstFile ? await readFile(firstFile).catch(() => null) : null);
   return {
     // A study without a Patient ID still needs an owner; its UID keeps it apart from every other study.
     mrn: study.patientId ?? header?.patientId ?? `unknown:${study.studyInstanceUid}`,
@@ -68,6 +64,6 @@ export async function readPatientFacts(study: IndexedStudy): Promise<PatientFact
     birthDate: parseDicomDate(header?.patientBirthDate),
     ageAtStudy: parseDicomAge(header?.patientAge),
     studyDate: parseDicomDate(study.studyDate),
-    institutionName: header && bytes ? readInstitutionName(bytes) : null,
+    institutionName: readInstitutionName(header),
   };
 }

@@ -72,6 +72,8 @@ export interface DicomInstance {
   studyId?: string;
   modality?: string;
   manufacturer?: string;
+  /** InstitutionName (0008,0080): where the study was acquired (the patient's site). */
+  institutionName?: string;
   bodyPartExamined?: string;
   studyDescription?: string;
   seriesDescription?: string;

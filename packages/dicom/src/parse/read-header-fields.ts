@@ -74,6 +74,7 @@ export function readHeaderFields(ds: DataSet): HeaderFields {
     studyId: readString(ds, TAG.StudyID),
     modality: readString(ds, TAG.Modality),
     manufacturer: readString(ds, TAG.Manufacturer),
+    institutionName: readString(ds, TAG.InstitutionName),
     bodyPartExamined: readString(ds, TAG.BodyPartExamined),
     studyDescription: readString(ds, TAG.StudyDescription),
     seriesDescription: readString(ds, TAG.SeriesDescription),

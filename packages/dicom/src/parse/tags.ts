@@ -12,6 +12,7 @@ export const TAG = {
   AccessionNumber: 'x00080050',
   Modality: 'x00080060',
   Manufacturer: 'x00080070',
+  InstitutionName: 'x00080080',
   StudyDescription: 'x00081030',
   SeriesDescription: 'x0008103e',
   PatientID: 'x00100020',
