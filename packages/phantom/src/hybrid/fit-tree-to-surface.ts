@@ -11,7 +11,8 @@ import type { Vec3 } from '../vec';
 export type SurfaceDistance = (p: Vec3) => number;
 
 const TARGET_MM = 3;
-const SEARCH_MM = 36;
+/** How far (mm) the tree may move: a tree placed by the heart frame alone can sit a few centimetres off. */
+export const FREE_SEARCH_MM = 36;
 const STEP_MM = 6;
 
 function cost(tree: CoronaryTree, distance: SurfaceDistance, offset: Vec3): number {
@@ -29,13 +30,21 @@ function cost(tree: CoronaryTree, distance: SurfaceDistance, offset: Vec3): numb
 }
 
 /** The tree translated onto the surface (coarse grid search, then a finer one around the best). */
-export function fitTreeToSurface(tree: CoronaryTree, distance: SurfaceDistance): CoronaryTree {
+export function fitTreeToSurface(
+  tree: CoronaryTree,
+  distance: SurfaceDistance,
+  searchMm = FREE_SEARCH_MM,
+): CoronaryTree {
   let best: Vec3 = [0, 0, 0];
   let bestCost = cost(tree, distance, best);
-  for (const [range, step] of [
-    [SEARCH_MM, STEP_MM],
-    [STEP_MM, 2],
-  ]) {
+  const passes =
+    searchMm > STEP_MM
+      ? [
+          [searchMm, STEP_MM],
+          [STEP_MM, 2],
+        ]
+      : [[searchMm, 2]];
+  for (const [range, step] of passes) {
     const centre = best;
     for (let dx = -range; dx <= range; dx += step)
       for (let dy = -range; dy <= range; dy += step)

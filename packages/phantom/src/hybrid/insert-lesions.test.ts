@@ -82,3 +82,30 @@ describe('insertHybridLesions', () => {
     expect(rows).toBeGreaterThan(0);
   });
 });
+
+describe('insertHybridLesions with the anatomical placement rule', () => {
+  const rule = { minFatShare: 0.2, maxLungShare: 0.3 };
+  it('places no lesion where nothing around is fat (inside a chamber or the aorta)', () => {
+    const blood = uniformVolume(10, { noiseHu: 5 });
+    for (let seed = 0; seed < 6; seed++) {
+      expect(insertHybridLesions(blood, frame, seed, { anatomy: rule, maxAttempts: 10 }).lesions).toHaveLength(0);
+    }
+  });
+
+  it('places lesions in fat, and none beyond the surface band it is given', () => {
+    const fat = uniformVolume(-100, { noiseHu: 10 });
+    const surface = (p: Vec3) => Math.hypot(p[0], p[1], p[2]) - 40; // a 40 mm ball round the origin
+    let placed = 0;
+    for (let seed = 0; seed < 12; seed++) {
+      const c = insertHybridLesions(fat, frame, seed, {
+        anatomy: { ...rule, surfaceBandMm: [-6, 12] },
+        surfaceDistance: surface,
+      });
+      for (const l of c.lesions) {
+        placed++;
+        if (l.artery !== 'LM') expect(Math.abs(surface(l.centreMm) - 3)).toBeLessThanOrEqual(9);
+      }
+    }
+    expect(placed).toBeGreaterThan(5);
+  });
+});

@@ -13,7 +13,8 @@ import { Rng, mixSeeds } from '../random';
 import { addScaled, distance, type Vec3 } from '../vec';
 import { draftLesion, drawBurden, type HybridBurden, type LesionDraft } from './lesion-plan';
 import { patientToVoxel, renderLesion } from './render-lesion';
-import { fitTreeToSurface, type SurfaceDistance } from './fit-tree-to-surface';
+import { FREE_SEARCH_MM, fitTreeToSurface, type SurfaceDistance } from './fit-tree-to-surface';
+import { surroundingsOf } from './surroundings';
 
 export interface HybridLesion {
   artery: CoronaryArtery;
@@ -46,6 +47,14 @@ export interface HybridOptions {
   tree?: CoronaryTreeOptions;
   /** Distance to the heart's surface found in this scan: the tree is shifted onto it (fit-tree-to-surface.ts). */
   surfaceDistance?: SurfaceDistance;
+  /**
+   * Where a coronary can be (off unless given): at least minFatShare of the lesion centre's surroundings fat, at most
+   * maxLungShare lung (surroundings.ts), and, with surfaceDistance, the centre within surfaceBandMm of that surface
+   * (all but the left main, which leaves the aortic root above the heart).
+   * A Dodge tree fitted to a real heart still crosses chambers, the aorta and the chest wall in places; these keep
+   * its lesions in the epicardial fat where real coronary calcium lies.
+   */
+  anatomy?: { minFatShare: number; maxLungShare: number; surfaceBandMm?: [number, number] };
 }
 
 const LABEL: Record<CoronaryArtery, CalciumLabel> = {
@@ -55,6 +64,8 @@ const LABEL: Record<CoronaryArtery, CalciumLabel> = {
   RCA: CalciumLabel.RCA,
 };
 const MAX_DENSITY_HU = 1600;
+/** Largest shift (mm) of a tree whose ostia sit on the located aortic root (the root's own uncertainty). */
+const ANCHORED_SEARCH_MM = 8;
 /** A voxel counts towards the footprint through the 130 HU rule only if the lesion adds at least this much. */
 const MIN_THRESHOLD_CONTRIBUTION_HU = 10;
 
@@ -67,6 +78,20 @@ function localBackground(volume: Volume, p: Vec3): number | null {
   for (let dy = -1; dy <= 1; dy++)
     for (let dx = -1; dx <= 1; dx++) sum += volume.hu[v[0] + dx + (v[1] + dy) * cols + v[2] * cols * rows];
   return sum / 9;
+}
+
+function inEpicardialFat(
+  volume: Volume,
+  d: LesionDraft,
+  rule: NonNullable<HybridOptions['anatomy']>,
+  surface: SurfaceDistance | undefined,
+): boolean {
+  const around = surroundingsOf(volume, d.centreMm);
+  if (around.fatShare < rule.minFatShare || around.lungShare > rule.maxLungShare) return false;
+  // The left main leaves the aortic root above the heart's surface; the band is for the arteries on the heart.
+  if (!surface || !rule.surfaceBandMm || d.artery === 'LM') return true;
+  const gap = surface(d.centreMm);
+  return gap >= rule.surfaceBandMm[0] && gap <= rule.surfaceBandMm[1];
 }
 
 function plausible(volume: Volume, d: LesionDraft, range: [number, number]): number | null {
@@ -92,7 +117,9 @@ export function insertHybridLesions(
   const attempts = options.maxAttempts ?? 40;
   const rng = new Rng(mixSeeds(seed, 0x48594252));
   const placed = coronaryTree(frame, rng.fork(1), options.tree);
-  const tree = options.surfaceDistance ? fitTreeToSurface(placed, options.surfaceDistance) : placed;
+  // Ostia anchored on a located aortic root may move only a little: the left main must stay at the root.
+  const search = frame.aorticRootMm ? ANCHORED_SEARCH_MM : FREE_SEARCH_MM;
+  const tree = options.surfaceDistance ? fitTreeToSurface(placed, options.surfaceDistance, search) : placed;
   const lesionRng = rng.fork(2);
   const { burden, count } = drawBurden(lesionRng);
 
@@ -107,6 +134,7 @@ export function insertHybridLesions(
       if (!d) continue;
       const bg = plausible(volume, d, range);
       if (bg === null) continue;
+      if (options.anatomy && !inEpicardialFat(volume, d, options.anatomy, options.surfaceDistance)) continue;
       if (lesions.some((l) => distance(l.centreMm, d.centreMm) < (l.lengthMm + d.lengthMm) / 2 + 2)) continue;
       const contrastHu = Math.min(d.densityHu, MAX_DENSITY_HU) - bg;
       const c = renderLesion(volume, { ...d, contrastHu }, sigma);

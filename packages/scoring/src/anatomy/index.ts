@@ -4,4 +4,3 @@ export { heartSurfaceDistance, type SurfaceDistance } from './heart-surface';
 export { renderHeartOverlay } from './render-heart-overlay';
 export { coarseGrid, type CoarseGrid } from './coarse-grid';
 export { fitHeartFrame, TYPICAL_LONG_AXIS } from './ellipsoid-fit';
-export { aorticRootBySection } from './aortic-root-by-section';
