@@ -10,16 +10,12 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { readSeriesVolume, type Volume } from '@cacscreen/dicom';
-import {
-  EVALUATION_SEED_BASE,
-  generateThorax,
-  hybridPlacementFrame,
-  insertHybridLesions,
-  sampleAcquisition,
-} from '@cacscreen/phantom';
+import { EVALUATION_SEED_BASE, generateThorax, insertHybridLesions, sampleAcquisition } from '@cacscreen/phantom';
 import { generateIndependentStudy, independentSeeds } from '@cacscreen/phantom-independent';
 import { CalciumLabel, heartSurfaceDistance, locateHeart } from '@cacscreen/scoring';
 import { cardiacFieldOfView } from './cardiac-fov';
+import { REFERENCE_DIR } from './eval-real-reads';
+import { addReadCalcium } from './real-calcium-truth';
 import { type Deposit, groupByNearestDeposit } from './phantom-lesions';
 
 /** Hybrid seeds of the k-th real scan: HYBRID_SEEDS_PER_SCAN·k + 1, + 2, … */
@@ -47,7 +43,6 @@ export interface EvalCase {
 }
 
 export const REPO = resolve(__dirname, '../..');
-export const REFERENCE_DIR = join(REPO, 'test/real-reference');
 
 export interface RealScan {
   id: string;
@@ -149,18 +144,22 @@ export async function buildCase(plan: CasePlan): Promise<EvalCase> {
     heart = locateHeart(background);
     if (!heart.found) throw new Error(`${scan.id}: no heart found on its cardiac field of view (${heart.reason})`);
   }
-  const hybrid = insertHybridLesions(background, hybridPlacementFrame(heart), Number(plan.key), {
+  const hybrid = insertHybridLesions(background, heart.frame, Number(plan.key), {
     surfaceDistance: heartSurfaceDistance(heart),
     // Coronaries run in epicardial fat: lesions only where the real background is fat or its partial volume.
     backgroundRangeHu: [-200, 20],
+    // … with fat around it, not lung, and on the heart (not in a chamber, the aorta or by the chest wall).
+    anatomy: { minFatShare: 0.2, maxLungShare: 0.3, surfaceBandMm: [-6, 12] },
   });
   const code = { LM: CalciumLabel.LM, LAD: CalciumLabel.LAD, LCX: CalciumLabel.LCX, RCA: CalciumLabel.RCA };
+  // The background's own read calcium is truth too (under any inserted lesion that overlaps it).
+  const realDeposits = addReadCalcium(scan.id, hybrid.volume, hybrid.labels);
   return {
     set: 'c',
     id: `${scan.id}${plan.background === 'cardiac-fov' ? '@cardiac-fov' : ''}+hybrid-${plan.key}`,
     volume: hybrid.volume,
     labels: hybrid.labels,
-    deposits: hybrid.lesions.map((l) => ({ label: code[l.artery], centreMm: l.centreMm })),
+    deposits: [...hybrid.lesions.map((l) => ({ label: code[l.artery], centreMm: l.centreMm })), ...realDeposits],
     meta: { scan: scan.id, kernel: scan.kernel, burden: hybrid.burden, background: plan.background ?? 'chest' },
   };
 }

@@ -7,16 +7,21 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { voxelToPatientMm } from '@cacscreen/dicom';
 import { CalciumLabel, CORONARY_ARTERIES } from '@cacscreen/scoring';
-import { type EvalCase, REFERENCE_DIR } from './eval-cases';
+import type { EvalCase } from './eval-cases';
+
+/** The adjudicated reads and the list of real scans (test/real-reference). */
+export const REFERENCE_DIR = join(__dirname, '../../test/real-reference');
 
 const FOUND_WITHIN_MM = 6;
 
-interface ReadLesion {
+export interface ReadLesion {
   xMm: number;
   yMm: number;
   zMm: number;
   artery: string;
   scorable: boolean;
+  /** The slices the lesion was measured on (the point's in-plane position holds on each). */
+  slices?: { zMm: number }[];
 }
 
 interface ReadSeries {

@@ -27,7 +27,7 @@ export { DODGE_SEGMENTS, DOMINANCES } from './coronary-anatomy/dodge-coordinates
 export type { DodgePoint, DodgeSd, DodgeSegment, Dominance } from './coronary-anatomy/dodge-coordinates';
 export { DODGE_REFERENCE_RADII_MM } from './coronary-anatomy/dodge-frame';
 export { insertHybridLesions } from './hybrid/insert-lesions';
-export { hybridPlacementFrame } from './hybrid/placement-frame';
 export type { HybridCase, HybridLesion, HybridOptions } from './hybrid/insert-lesions';
 export type { HybridBurden } from './hybrid/lesion-plan';
 export * from './hostile/index';
+export { patientToVoxel } from './hybrid/render-lesion';
