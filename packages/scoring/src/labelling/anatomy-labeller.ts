@@ -18,8 +18,9 @@ import type { Vec3 } from '../anatomy/heart-frame';
 import { type HeartLocation, type HeartSearch, locateHeart } from '../anatomy/locate-heart';
 import { type AortaSection, locateDescendingAorta } from '../anatomy/locate-descending-aorta';
 import { CalciumLabel, CORONARY_ARTERIES } from '../labels';
-import { arteryByAnatomy } from './artery-by-anatomy';
+import { arteryByAnatomy, inLeftMainRegion } from './artery-by-anatomy';
 import { type Candidate, findCandidates, type NativeBox } from './calcium-candidates';
+import { denseNativeCandidates } from './dense-native-candidates';
 import { grownOnOriginal } from './grow-on-original';
 import { SHARP_KERNEL_NOISE_HU, softenedCopy, softeningStepPx } from './soften-sharp-kernel';
 
@@ -348,7 +349,9 @@ function decide(
   // At the base the left main and the proximal arteries leave the aortic root, beyond the located heart's surface.
   const nearBase = c.centroidMm[2] > heart.zRangeMm[1] - BASE_BAND_MM;
   const zoneTop = nearBase ? BASE_ZONE_MM : CORONARY_ZONE_MM[1];
-  if (!(d >= CORONARY_ZONE_MM[0] && d <= zoneTop)) return 'outside-zone';
+  // The left main runs from the root's left sinus, which can lie above the located heart and beyond its zone.
+  const leftMain = inLeftMainRegion(c.centroidMm, heart.frame);
+  if (!leftMain && !(d >= CORONARY_ZONE_MM[0] && d <= zoneTop)) return 'outside-zone';
   const top = Math.max(heart.zRangeMm[1], root ? root[2] : -Infinity) + ABOVE_TOP_MM;
   if (c.centroidMm[2] > top) return 'above-heart';
   const section = aortaAt(heart, aorta, c.centroidMm);
@@ -429,10 +432,15 @@ export function labelCalciumByAnatomy(volume: Volume): AnatomyLabelling {
   lap('context');
   const found = findCandidates(searched, box, CALCIUM_HU);
   lap('candidates');
+  // … plus, on a sharp kernel, the small dense plaques softening dissolved (dense-native-candidates.ts).
+  const dense = sharp ? denseNativeCandidates(volume, searched, box, found, CALCIUM_HU) : [];
+  lap('dense');
   const candidates: CandidateRecord[] = [];
-  for (const c of found) {
+  // native: found on the acquired pixels (every candidate of a soft kernel), not on the softened copy.
+  const tagged = [...found.map((c) => ({ c, native: !sharp })), ...dense.map((c) => ({ c, native: true }))];
+  for (const { c, native } of tagged) {
     const d = surface(c.centroidMm);
-    const decision = decide(c, d, heart, aorta, searchedBlood, spineDistance, sections);
+    const decision = decide(c, d, heart, aorta, native ? blood : searchedBlood, spineDistance, sections);
     let label: CalciumLabel = CalciumLabel.Background;
     if (decision === 'coronary') {
       const artery = arteryByAnatomy(c.centroidMm, sections(c.centroidMm[2]), heart.frame, heart.zRangeMm);
@@ -449,7 +457,7 @@ export function labelCalciumByAnatomy(volume: Volume): AnatomyLabelling {
     }
     // A coronary lesion found on a softened copy is labelled out to its calcium on the acquired pixels.
     const labelled =
-      sharp && decision === 'coronary' ? grownOnOriginal(volume, c.voxels, c.peakHu, box, CALCIUM_HU) : c.voxels;
+      !native && decision === 'coronary' ? grownOnOriginal(volume, c.voxels, c.peakHu, box, CALCIUM_HU) : c.voxels;
     if (label) for (const v of labelled) labels[v] = label;
     candidates.push({
       voxels: c.voxels,

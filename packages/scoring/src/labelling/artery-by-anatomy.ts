@@ -33,6 +33,21 @@ const LAD_MAX_DEG = 115;
 /** Low on the heart (below this share of the half-height) the posterior surface is the RCA's (posterior descending). */
 const INFERIOR_SHARE = 0.35;
 
+/** Whether a point lies where the left main runs: just outside the aortic root's left wall, at the root's height. */
+export function inLeftMainRegion(point: Vec3, heart: HeartFrame): boolean {
+  const root = heart.aorticRootMm;
+  if (!root) return false;
+  const left = point[0] - root[0]; // LPS: +x is the patient's left, −y anterior
+  const anterior = root[1] - point[1];
+  const reach = (heart.aorticRootRadiusMm ?? DEFAULT_ROOT_RADIUS_MM) + LM_REACH_MM;
+  const offLeftDeg = Math.abs((Math.atan2(anterior, left) * 180) / Math.PI);
+  return (
+    Math.hypot(left, anterior) <= reach &&
+    offLeftDeg <= LM_MAX_ANGLE_DEG &&
+    Math.abs(point[2] - root[2]) <= LM_HEIGHT_MM
+  );
+}
+
 /**
  * `section` is the centre (x, y) of the heart's axial section at the point's height; angles are taken around it.
  */
@@ -42,20 +57,7 @@ export function arteryByAnatomy(
   heart: HeartFrame,
   zRangeMm: [number, number],
 ): CoronaryArtery {
-  const root = heart.aorticRootMm;
-  if (root) {
-    const left = point[0] - root[0]; // LPS: +x is the patient's left, −y anterior
-    const anterior = root[1] - point[1];
-    const reach = (heart.aorticRootRadiusMm ?? DEFAULT_ROOT_RADIUS_MM) + LM_REACH_MM;
-    const offLeftDeg = Math.abs((Math.atan2(anterior, left) * 180) / Math.PI);
-    if (
-      Math.hypot(left, anterior) <= reach &&
-      offLeftDeg <= LM_MAX_ANGLE_DEG &&
-      Math.abs(point[2] - root[2]) <= LM_HEIGHT_MM
-    ) {
-      return 'LM';
-    }
-  }
+  if (inLeftMainRegion(point, heart)) return 'LM';
   const [cx, cy] = section;
   const cz = heart.centreMm[2];
   const angle = (Math.atan2(-(point[1] - cy), point[0] - cx) * 180) / Math.PI; // LPS: −y is anterior
