@@ -2,7 +2,7 @@ import { type AnatomyLabelling, labelCalciumByAnatomy } from '../labelling/anato
 import type { CalciumLabeller, LabellerFindings } from './calcium-labeller';
 
 /** Bump when the anatomy labeller's rules change: results are stored per labeller version. */
-export const ANATOMY_LABELLER_VERSION = 'anatomy-2.2.0';
+export const ANATOMY_LABELLER_VERSION = 'anatomy-2.3.0';
 
 export interface AnatomyLabeller extends CalciumLabeller {
   /**
