@@ -1,4 +1,7 @@
+import type { Volume } from '@cacscreen/dicom';
 import { CalciumLabel, CORONARY_ARTERIES, type CoronaryArtery } from '../labels';
+import type { AgatstonRules } from './options';
+import { coronaryLabelBox, scoreSlices, type SliceComponent } from './score-slices';
 
 /** True for the four coronary labels; 'other calcium' (aorta, valves, bone) and background never score. */
 export function isCoronaryLabel(label: number): boolean {
@@ -20,4 +23,24 @@ export function majorityArtery(labels: Uint8Array, pixels: Int32Array, sliceOffs
   let best = 0;
   for (let a = 1; a < counts.length; a++) if (counts[a] > counts[best]) best = a;
   return CORONARY_ARTERIES[best];
+}
+
+/** A scored slice component with the artery it counts towards. */
+export interface ArteryComponent extends SliceComponent {
+  artery: CoronaryArtery;
+}
+
+/**
+ * The 2-D components that make up the coronary score (all four coronary labels together, each credited to its
+ * majority artery), slice by slice in increasing z. The one source of the score's parts: the totals, the lesions
+ * and the key images are all summed from it.
+ */
+export function arteryComponents(volume: Volume, labels: Uint8Array, rules: AgatstonRules): ArteryComponent[] {
+  const plane = volume.dims[0] * volume.dims[1];
+  const box = coronaryLabelBox(labels, volume.dims);
+  if (!box) return [];
+  return scoreSlices(volume, rules, box, (v) => isCoronaryLabel(labels[v])).map((c) => ({
+    ...c,
+    artery: majorityArtery(labels, c.pixels, c.z * plane),
+  }));
 }

@@ -1,13 +1,12 @@
 import type { Volume } from '@cacscreen/dicom';
 import { massMg } from '../calibration/mass';
-import { groupLesions, type ArteryComponent } from '../lesions/group-lesions';
 import { CORONARY_ARTERIES, type CoronaryArtery } from '../labels';
-import { isCoronaryLabel, majorityArtery } from './artery-assignment';
+import { arteryComponents } from './artery-assignment';
 import { cacCategory, cacDrs, classicClass } from './categories';
 import { LabelsMismatchError } from './errors';
 import { resolveRules, type AgatstonOptions } from './options';
 import type { ScoreResult } from './score-result';
-import { coronaryLabelBox, scoreSlices } from './score-slices';
+import { groupLesions } from './group-lesions';
 
 /**
  * Agatston, volume and mass scores of the coronary calcium in `labels` (one CalciumLabel per voxel, same layout as
@@ -17,11 +16,7 @@ import { coronaryLabelBox, scoreSlices } from './score-slices';
 export function computeAgatston(volume: Volume, labels: Uint8Array, options: AgatstonOptions = {}): ScoreResult {
   const rules = resolveRules(volume, options);
   if (labels.length !== volume.hu.length) throw new LabelsMismatchError(volume.hu.length, labels.length);
-  const plane = volume.dims[0] * volume.dims[1];
-  const box = coronaryLabelBox(labels, volume.dims);
-  const components: ArteryComponent[] = (
-    box ? scoreSlices(volume, rules, box, (v) => isCoronaryLabel(labels[v])) : []
-  ).map((c) => ({ ...c, artery: majorityArtery(labels, c.pixels, c.z * plane) }));
+  const components = arteryComponents(volume, labels, rules);
 
   const byArtery = Object.fromEntries(CORONARY_ARTERIES.map((a) => [a, 0])) as Record<CoronaryArtery, number>;
   let voxels = 0;

@@ -1,2 +1,1 @@
 export type { Lesion } from './lesion';
-export { groupLesions, type ArteryComponent } from './group-lesions';

@@ -1,11 +1,6 @@
 import { voxelToPatientMm, type Volume } from '@cacscreen/dicom';
-import type { SliceComponent } from '../agatston/score-slices';
-import type { CoronaryArtery } from '../labels';
-import type { Lesion } from './lesion';
-
-export interface ArteryComponent extends SliceComponent {
-  artery: CoronaryArtery;
-}
+import type { Lesion } from '../lesions/lesion';
+import type { ArteryComponent } from './artery-assignment';
 
 function find(parent: Int32Array, i: number): number {
   while (parent[i] !== i) {
@@ -18,10 +13,10 @@ function find(parent: Int32Array, i: number): number {
 /**
  * Groups slice components into 3D lesions: two components on adjacent slices belong to one lesion when they share
  * an in-plane pixel position and the same artery. Keeping arteries apart means each lesion's Agatston adds up to
- * exactly the per-artery totals; a plaque crossing the LM/LAD bifurcation is reported as two lesions.
+ * exactly the per-artery totals; a plaque crossing the LM/LAD bifurcation is reported as two lesions. Returns each
+ * lesion's member indices into `components`.
  */
-export function groupLesions(volume: Volume, components: ArteryComponent[], voxelVolumeMm3: number): Lesion[] {
-  const [cols, rows] = volume.dims;
+export function lesionMembers(components: ArteryComponent[], plane: number): number[][] {
   const bySlice = new Map<number, number[]>();
   components.forEach((c, i) => {
     const list = bySlice.get(c.z);
@@ -30,7 +25,7 @@ export function groupLesions(volume: Volume, components: ArteryComponent[], voxe
   });
   const parent = Int32Array.from(components.keys());
   // owner[p] = component on the previous scored slice covering in-plane pixel p, or -1.
-  const owner = new Int32Array(cols * rows).fill(-1);
+  const owner = new Int32Array(plane).fill(-1);
   let previous: number[] = [];
   for (const z of [...bySlice.keys()].sort((a, b) => a - b)) {
     const here = bySlice.get(z) ?? [];
@@ -46,16 +41,6 @@ export function groupLesions(volume: Volume, components: ArteryComponent[], voxe
     for (const i of here) for (const p of components[i].pixels) owner[p] = i;
     previous = here;
   }
-  return summarise(volume, components, parent, voxelVolumeMm3);
-}
-
-function summarise(
-  volume: Volume,
-  components: ArteryComponent[],
-  parent: Int32Array,
-  voxelVolumeMm3: number,
-): Lesion[] {
-  const [cols] = volume.dims;
   const groups = new Map<number, number[]>();
   components.forEach((_, i) => {
     const root = find(parent, i);
@@ -63,33 +48,42 @@ function summarise(
     if (members) members.push(i);
     else groups.set(root, [i]);
   });
-  const lesions: Lesion[] = [];
-  for (const members of groups.values()) {
-    let agatston = 0;
-    let voxels = 0;
-    let peakHu = -Infinity;
-    let sx = 0;
-    let sy = 0;
-    let sz = 0;
-    for (const i of members) {
-      const c = components[i];
-      agatston += c.agatston;
-      voxels += c.pixels.length;
-      peakHu = Math.max(peakHu, c.peakHu);
-      for (const p of c.pixels) {
-        const x = p % cols;
-        sx += x;
-        sy += (p - x) / cols;
-      }
-      sz += c.z * c.pixels.length;
+  return [...groups.values()];
+}
+
+/** The lesions of the score, largest Agatston first. */
+export function groupLesions(volume: Volume, components: ArteryComponent[], voxelVolumeMm3: number): Lesion[] {
+  const [cols, rows] = volume.dims;
+  return lesionMembers(components, cols * rows)
+    .map((members) => summarise(volume, components, members, voxelVolumeMm3))
+    .sort((a, b) => b.agatston - a.agatston);
+}
+
+function summarise(volume: Volume, components: ArteryComponent[], members: number[], voxelVolumeMm3: number): Lesion {
+  const [cols] = volume.dims;
+  let agatston = 0;
+  let voxels = 0;
+  let peakHu = -Infinity;
+  let sx = 0;
+  let sy = 0;
+  let sz = 0;
+  for (const i of members) {
+    const c = components[i];
+    agatston += c.agatston;
+    voxels += c.pixels.length;
+    peakHu = Math.max(peakHu, c.peakHu);
+    for (const p of c.pixels) {
+      const x = p % cols;
+      sx += x;
+      sy += (p - x) / cols;
     }
-    lesions.push({
-      artery: components[members[0]].artery,
-      agatston,
-      volumeMm3: voxels * voxelVolumeMm3,
-      peakHu,
-      centroidMm: voxelToPatientMm(volume, sx / voxels, sy / voxels, sz / voxels),
-    });
+    sz += c.z * c.pixels.length;
   }
-  return lesions.sort((a, b) => b.agatston - a.agatston);
+  return {
+    artery: components[members[0]].artery,
+    agatston,
+    volumeMm3: voxels * voxelVolumeMm3,
+    peakHu,
+    centroidMm: voxelToPatientMm(volume, sx / voxels, sy / voxels, sz / voxels),
+  };
 }
