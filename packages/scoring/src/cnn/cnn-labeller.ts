@@ -7,7 +7,7 @@ import { resolve } from 'node:path';
 import type { Volume } from '@cacscreen/dicom';
 import type { CalciumLabeller } from '../pipeline/calcium-labeller';
 import { CalciumLabel } from '../labels';
-import type { LocatedHeart } from '../labelling/baseline-labeller';
+import type { LocatedHeart } from '../labelling/baseline-heart';
 import { heartCrop, inHeartZone } from './heart-box';
 import { type LoadedManifest, loadModelManifest, type ModelManifest } from './manifest';
 import { type CellFeatures, cellFeatures, gridMaps, type ModelBox, nativeLabels, type Vec3 } from './model-grid';

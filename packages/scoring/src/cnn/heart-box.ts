@@ -3,7 +3,7 @@
  * so locating costs one pass over the native voxels however large the series is.
  */
 import { type Volume, voxelToPatientMm } from '@cacscreen/dicom';
-import { type LocatedHeart, locateHeart } from '../labelling/baseline-labeller';
+import { type LocatedHeart, locateHeart } from '../labelling/baseline-heart';
 import { boxAround, type ModelBox, type Vec3 } from './model-grid';
 
 const COARSE_MM = 4;
