@@ -39,7 +39,8 @@ export async function createApiApp(
   deps: ApiDependencies,
   options: { logger?: boolean } = {},
 ): Promise<NestExpressApplication> {
-  const config = deps.config ?? apiConfigFromEnv();
+  // Settings a caller leaves out come from the environment, read and checked once here.
+  const config = { ...apiConfigFromEnv(), ...deps.config };
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot({ ...deps, config }), {
     logger: options.logger === false ? false : ['warn', 'error'],
     bodyParser: false,

@@ -1,18 +1,18 @@
 // Standalone API process: `node apps/api/dist/main.js` with DATABASE_URL (and TEMPORAL_ADDRESS for live progress).
 import { Client, Connection } from '@temporalio/client';
 import { createDb } from '@cacscreen/db';
+import { apiServerConfigFromEnv } from './common/api-config';
 import { createApiApp } from './create-app';
 
 async function main(): Promise<void> {
-  const databaseUrl = process.env.DATABASE_URL;
-  if (!databaseUrl) throw new Error('DATABASE_URL is not set');
-  const port = Number(process.env.API_PORT ?? 3000);
-  const temporal = process.env.TEMPORAL_ADDRESS
-    ? new Client({ connection: await Connection.connect({ address: process.env.TEMPORAL_ADDRESS }) })
+  // Every variable is checked here, once: a bad one stops the API before it listens, naming all that are wrong.
+  const config = apiServerConfigFromEnv();
+  const temporal = config.temporalAddress
+    ? new Client({ connection: await Connection.connect({ address: config.temporalAddress }) })
     : undefined;
-  const app = await createApiApp({ db: createDb(databaseUrl), temporal });
-  await app.listen(port, process.env.API_HOST ?? '127.0.0.1');
-  console.log(`cacscreen API on http://127.0.0.1:${port}/api (OpenAPI: /docs)`);
+  const app = await createApiApp({ db: createDb(config.databaseUrl), temporal, config: config.app });
+  await app.listen(config.port, config.host);
+  console.log(`cacscreen API on http://${config.host}:${config.port}/api (OpenAPI: /docs)`);
 }
 
 main().catch((error: unknown) => {

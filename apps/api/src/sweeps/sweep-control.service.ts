@@ -23,6 +23,7 @@ import {
 import { AuditRepository } from '../audit/audit.repository';
 import { authorize } from '../auth/authorize';
 import type { Actor } from '../common/request-context';
+import { API_CONFIG, type ApiConfig } from '../common/api-config';
 import { DB, TEMPORAL_CLIENT } from '../common/tokens';
 import type { StartSweepRequest, SweepSignalName } from './sweeps.dto';
 
@@ -45,6 +46,7 @@ export class SweepControlService {
   constructor(
     @Inject(DB) private readonly db: Db,
     private readonly audit: AuditRepository,
+    @Inject(API_CONFIG) private readonly config: ApiConfig,
     @Optional() @Inject(TEMPORAL_CLIENT) private readonly client?: Client,
   ) {}
 
@@ -58,7 +60,7 @@ export class SweepControlService {
     authorize(actor, 'lead');
     const client = this.temporal();
     const modelVersion = labellerVersion();
-    const taskQueuePrefix = process.env.CACSCREEN_TASK_QUEUE_PREFIX ?? '';
+    const taskQueuePrefix = this.config.taskQueuePrefix ?? '';
     await probeSource(request.source);
     const workflowId = `sweep/${randomUUID()}`;
     // The row first, so the caller gets an ID it can poll at once; the workflow adopts it.
