@@ -1,39 +1,31 @@
-/** Parses RFC 4180 CSV (quoted fields, doubled quotes, CRLF or LF, optional BOM) into rows of cells. */
-export function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let cell = '';
-  let quoted = false;
-  const input = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-  for (let i = 0; i < input.length; i++) {
-    const char = input[i];
-    if (quoted) {
-      if (char === '"' && input[i + 1] === '"') {
-        cell += '"';
-        i++;
-      } else if (char === '"') {
-        quoted = false;
-      } else {
-        cell += char;
-      }
-    } else if (char === '"' && cell === '') {
-      quoted = true;
-    } else if (char === ',') {
-      row.push(cell);
-      cell = '';
-    } else if (char === '\n' || char === '\r') {
-      if (char === '\r' && input[i + 1] === '\n') i++;
-      row.push(cell);
-      rows.push(row);
-      row = [];
-      cell = '';
-    } else {
-      cell += char;
-    }
+import { CsvError, parse } from 'csv-parse/sync';
+
+/** One CSV record: its cells and the file line it ends on (1-based; a quoted cell may span lines). */
+export interface CsvRecord {
+  cells: string[];
+  line: number;
+}
+
+/** A CSV file that breaks RFC 4180 (a quote closed mid-cell, a quote never closed, …), with where. */
+export class CsvSyntaxError extends Error {}
+
+/**
+ * Parses RFC 4180 CSV (quoted fields, doubled quotes, CRLF or LF, optional BOM) with csv-parse, strictly: `"abc"def`
+ * and a quote left open at the end of the file are errors, not cells. Rows may differ in length (the caller reports
+ * that per row); blank lines are skipped.
+ */
+export function parseCsv(text: string): CsvRecord[] {
+  try {
+    // With `info`, each record comes with where it was read (the typings describe the plain form only).
+    const records = parse(text, {
+      bom: true,
+      relax_column_count: true,
+      skip_empty_lines: true,
+      info: true,
+    }) as unknown as { record: string[]; info: { lines: number } }[];
+    return records.map(({ record, info }) => ({ cells: record, line: info.lines }));
+  } catch (error) {
+    if (error instanceof CsvError) throw new CsvSyntaxError(error.message);
+    throw error;
   }
-  if (cell !== '' || row.length > 0) {
-    row.push(cell);
-    rows.push(row);
-  }
-  return rows;
 }

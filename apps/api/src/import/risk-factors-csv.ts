@@ -1,6 +1,6 @@
 import { BadRequestException } from '@nestjs/common';
 import type { RiskFactorValues } from '@cacscreen/db';
-import { parseCsv } from './csv-parse';
+import { CsvSyntaxError, parseCsv, type CsvRecord } from './csv-parse';
 import type { ImportRow, ParsedImport, RowIssue } from './import.dto';
 import { FieldResult, flagText, measurementText, mrnText, raceText, sexText, siteText } from './risk-factor-fields';
 
@@ -33,9 +33,16 @@ function fileError(message: string, field = '(file)'): BadRequestException {
 
 /** Reads the header, then every data line into an ImportRow or per-cell errors. Blank cells mean "not given". */
 export function readRiskFactorsCsv(text: string): ParsedImport {
-  const lines = parseCsv(text).filter((cells) => cells.some((cell) => cell.trim() !== ''));
+  let records: CsvRecord[];
+  try {
+    records = parseCsv(text);
+  } catch (error) {
+    if (error instanceof CsvSyntaxError) throw fileError(error.message);
+    throw error;
+  }
+  const lines = records.filter(({ cells }) => cells.some((cell) => cell.trim() !== ''));
   if (lines.length === 0) throw fileError('the file is empty; the first line must be a header with an mrn column');
-  const header = lines[0].map((name) => name.trim().toLowerCase());
+  const header = lines[0].cells.map((name) => name.trim().toLowerCase());
   const unknown = header.filter((name) => !ID_COLUMNS.includes(name) && !(name in CSV_COLUMNS));
   if (unknown.length) throw fileError(`unknown column(s): ${unknown.join(', ')}`, 'header');
   if (!header.includes('mrn')) throw fileError('the header has no mrn column', 'header');
@@ -46,8 +53,7 @@ export function readRiskFactorsCsv(text: string): ParsedImport {
   const rows: ImportRow[] = [];
   const errors: RowIssue[] = [];
   const seen = new Map<string, number>();
-  lines.slice(1).forEach((cells, index) => {
-    const line = index + 2;
+  lines.slice(1).forEach(({ cells, line }) => {
     if (cells.length !== header.length) {
       errors.push({ row: line, field: '(row)', message: `has ${cells.length} cells; the header has ${header.length}` });
       return;
