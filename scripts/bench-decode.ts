@@ -19,13 +19,18 @@ import * as path from 'path';
 import { readSeriesVolume } from '@cacscreen/dicom';
 import { replicateQrmSeries } from '../test/dicom/replicate-series';
 import { encoderAvailable, installHint, LOSSLESS_SYNTAXES, transcodeFiles } from '../test/dicom/transcode';
+import { scriptArgs } from './lib/script-args';
 
 const SLICES = Number(process.env.BENCH_SLICES ?? 300);
 const RUNS = Math.max(1, Number(process.env.BENCH_RUNS ?? 3));
 const CONCURRENCY = Math.max(1, Math.min(4, availableParallelism()));
 const SYNTAX_KEYS = process.env.BENCH_SYNTAXES?.split(',').map((k) => k.trim());
-const peerAt = process.argv.indexOf('--peer');
-const PEER = peerAt >= 0 ? process.argv[peerAt + 1] : undefined;
+// --decode DIR: the child mode, run by this script itself for each transfer syntax.
+const args = scriptArgs(
+  { peer: { type: 'string' }, decode: { type: 'string' } },
+  'tsx scripts/bench-decode.ts [--peer pydicom]',
+);
+const PEER = args.peer;
 const PEER_SCRIPT = path.join(__dirname, 'peers', 'pydicom_read_volume.py');
 
 interface ChildResult {
@@ -186,8 +191,7 @@ async function main(): Promise<void> {
   }
 }
 
-const decodeAt = process.argv.indexOf('--decode');
-(decodeAt >= 0 ? child(process.argv[decodeAt + 1]) : main()).catch((error: unknown) => {
+(args.decode !== undefined ? child(args.decode) : main()).catch((error: unknown) => {
   console.error(error);
   process.exit(1);
 });

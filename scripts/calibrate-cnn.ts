@@ -20,18 +20,19 @@ import {
   linearWeightedKappa,
 } from '@cacscreen/scoring';
 import { minimumAreaPixels, truthLesionGroups } from './lib/phantom-lesions';
+import { numberFlag, scriptArgs } from './lib/script-args';
 
 const DELTAS = [0, 1, 2, 3, 3.5, 4, 4.5, 5, 5.5, 6, 7, 8];
 const CLASSES = ['0', '1-10', '11-100', '101-400', '>400'];
 const PLATEAU = 0.005;
 
-function arg(name: string, fallback: string): string {
-  const i = process.argv.indexOf(`--${name}`);
-  return i >= 0 && i + 1 < process.argv.length ? process.argv[i + 1] : fallback;
-}
+const args = scriptArgs(
+  { cases: { type: 'string' }, write: { type: 'boolean', default: false } },
+  'tsx scripts/calibrate-cnn.ts [--cases 40] [--write]',
+);
 
 async function main(): Promise<void> {
-  const cases = Number(arg('cases', '40'));
+  const cases = numberFlag('cases', args.cases, 40, 1);
   const labeller = await createCnnLabeller({ provider: 'cpu' });
   const offsetSets = DELTAS.map((d) => [0, -d, -d, -d, -d, 0]);
   const truth: number[] = [];
@@ -79,7 +80,7 @@ async function main(): Promise<void> {
   console.log(
     `\nchosen: coronary score offset −${DELTAS[best]} (${cases} calibration phantoms, seeds ${CALIBRATION_SEED_BASE}+)`,
   );
-  if (process.argv.includes('--write')) {
+  if (args.write) {
     const path = process.env.CACSCREEN_MODEL ?? DEFAULT_MODEL_MANIFEST;
     const manifest = JSON.parse(readFileSync(path, 'utf8')) as Record<string, unknown>;
     manifest.scoreOffsets = offsetSets[best];

@@ -25,14 +25,24 @@ import {
   archiveStudySettings,
   type ArchiveStudySettings,
 } from '../packages/scoring/src/labelling/__tests__/archive-studies';
+import { numberFlag, scriptArgs } from './lib/script-args';
 
 const ARTERIES = ['LM', 'LAD', 'LCX', 'RCA'] as const;
 const isCoronary = (l: number) => l >= CalciumLabel.LM && l <= CalciumLabel.RCA;
 
-function arg(name: string, fallback: string): string {
-  const i = process.argv.indexOf(`--${name}`);
-  return i >= 0 && i + 1 < process.argv.length ? process.argv[i + 1] : fallback;
-}
+const args = scriptArgs(
+  {
+    archives: { type: 'string', default: '4242,777' },
+    studies: { type: 'string' },
+    noise: { type: 'string' },
+    verify: { type: 'boolean', default: false },
+    quiet: { type: 'boolean', default: false },
+    components: { type: 'boolean', default: false },
+    tsv: { type: 'boolean', default: false },
+    'all-components': { type: 'boolean', default: false },
+  },
+  'tsx scripts/eval-baseline.ts [--archives 4242,777] [--studies 20] [--noise 15] [--verify] [--quiet] [--components [--tsv] [--all-components]]',
+);
 
 interface StudyResult {
   id: string;
@@ -141,7 +151,7 @@ function evaluate(s: ArchiveStudySettings, quiet: boolean, noiseHu?: number): St
         `| false ${fmt(falseByKind)} | missed ${fmt(missedBy)} | wrong ${fmt(wrong)} | ${ms.toFixed(0)} ms`,
     );
   }
-  if (process.argv.includes('--components')) explain(study, diag);
+  if (args.components) explain(study, diag);
   return r;
 }
 
@@ -162,13 +172,13 @@ function explain(study: PhantomStudy, diag: Partial<BaselineDiagnostics>): void 
     const predictedCoronary = isCoronary(c.label);
     const truthCoronary = near !== null && near.label !== CalciumLabel.OtherCalcium;
     const wrongArtery = predictedCoronary && truthCoronary && near!.label !== c.label;
-    if (process.argv.includes('--tsv')) {
+    if (args.tsv) {
       console.log(
         `TSV\t${c.reason}\t${c.label}\t${c.voxels}\t${c.peakHu}\t${c.fat.toFixed(2)}\t${c.fatClose.toFixed(2)}\t${c.offsetMm.map(f1).join('\t')}\t${near ? near.kind : '-'}\t${near?.artery ?? '-'}\t${study.settings.sliceThicknessMm}`,
       );
       continue;
     }
-    if (predictedCoronary === truthCoronary && !wrongArtery && !process.argv.includes('--all-components')) continue;
+    if (predictedCoronary === truthCoronary && !wrongArtery && !args['all-components']) continue;
     const truthName = near ? `${near.kind}${near.artery ? `/${near.artery}` : ''} (${d.toFixed(1)} mm)` : '-';
     console.log(
       `    ${c.reason.padEnd(11)} → ${c.label} n=${c.voxels} peak=${c.peakHu} fat=${c.fat.toFixed(2)}/${c.fatClose.toFixed(2)} off=[${c.offsetMm.map(f1).join(', ')}] truth ${truthName}`,
@@ -208,13 +218,13 @@ async function verify(seed: number, studies: number): Promise<void> {
 }
 
 async function main(): Promise<void> {
-  const archives = arg('archives', '4242,777').split(',').map(Number);
-  const studies = Number(arg('studies', '20'));
-  const quiet = process.argv.includes('--quiet');
-  const noise = process.argv.includes('--noise') ? Number(arg('noise', '15')) : undefined;
+  const archives = (args.archives as string).split(',').map((seed) => numberFlag('archives', seed, 0));
+  const studies = numberFlag('studies', args.studies, 20, 1);
+  const quiet = args.quiet;
+  const noise = args.noise === undefined ? undefined : numberFlag('noise', args.noise, 15);
   const all: StudyResult[] = [];
   for (const seed of archives) {
-    if (process.argv.includes('--verify')) await verify(seed, studies);
+    if (args.verify) await verify(seed, studies);
     const rs = archiveStudySettings(seed, studies).map((s) => evaluate(s, quiet, noise));
     summary(`archive ${seed}`, rs);
     all.push(...rs);

@@ -17,16 +17,24 @@ import type { Volume } from '@cacscreen/dicom';
 import { generateThorax, sampleAcquisition } from '@cacscreen/phantom';
 import { trainingCase, type GridConfig } from '@cacscreen/scoring';
 import { readNpy, writeNpy } from './lib/npy';
+import { numberFlag, scriptArgs } from './lib/script-args';
 
 interface Config {
   calciumHu: number;
   grid: { spacingMm: [number, number, number]; boxCells: [number, number, number] };
 }
 
-function arg(name: string): string | undefined {
-  const i = process.argv.indexOf(`--${name}`);
-  return i >= 0 ? process.argv[i + 1] : undefined;
-}
+const args = scriptArgs(
+  {
+    out: { type: 'string', default: 'training/data' },
+    volumes: { type: 'string' },
+    cases: { type: 'string' },
+    'first-seed': { type: 'string' },
+    shard: { type: 'string' },
+    shards: { type: 'string' },
+  },
+  'tsx scripts/export-training-cases.ts --out DIR (--cases 600 [--first-seed 1] [--shard 0 --shards 1] | --volumes SRC)',
+);
 
 function writeCase(
   out: string,
@@ -83,7 +91,7 @@ function fromVolumes(src: string, out: string, grid: GridConfig): number {
 }
 
 function main(): void {
-  const out = resolve(arg('out') ?? 'training/data');
+  const out = resolve(args.out as string);
   const config = JSON.parse(readFileSync(resolve(__dirname, '../training/config.json'), 'utf8')) as Config;
   const grid: GridConfig = {
     spacingMm: config.grid.spacingMm,
@@ -91,15 +99,15 @@ function main(): void {
     calciumHu: config.calciumHu,
   };
   mkdirSync(out, { recursive: true });
-  const volumes = arg('volumes');
+  const volumes = args.volumes;
   if (volumes) {
     console.log(`exported ${fromVolumes(resolve(volumes), out, grid)} cases from ${volumes}`);
     return;
   }
-  const cases = Number(arg('cases') ?? '600');
-  const firstSeed = Number(arg('first-seed') ?? '1');
-  const shard = Number(arg('shard') ?? '0');
-  const shards = Number(arg('shards') ?? '1');
+  const cases = numberFlag('cases', args.cases, 600);
+  const firstSeed = numberFlag('first-seed', args['first-seed'], 1);
+  const shard = numberFlag('shard', args.shard, 0);
+  const shards = numberFlag('shards', args.shards, 1, 1);
   const started = Date.now();
   let done = 0;
   for (let seed = firstSeed + shard; seed < firstSeed + cases; seed += shards) {

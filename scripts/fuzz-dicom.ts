@@ -20,6 +20,7 @@ import path from 'path';
 import { CoverageFeedback, instrumentRequires } from './fuzz/coverage-feedback';
 import { loadTarget, type Outcome } from './fuzz/dicom-target';
 import { MAX_INPUT_BYTES, mutate, Rng } from './fuzz/mutate';
+import { numberFlag, scriptArgs } from './lib/script-args';
 
 const ROOT = path.resolve(__dirname, '..');
 const FIXTURES = path.join(ROOT, 'packages', 'dicom', 'fixtures');
@@ -42,20 +43,25 @@ interface Options {
 }
 
 function parseOptions(argv: string[]): Options {
-  const value = (name: string, fallback: number) => {
-    const i = argv.indexOf(`--${name}`);
-    if (i < 0) return fallback;
-    const n = Number(argv[i + 1]);
-    if (!Number.isFinite(n) || n < 0) throw new Error(`--${name} needs a number, got "${argv[i + 1]}"`);
-    return n;
-  };
+  const flags = scriptArgs(
+    {
+      seconds: { type: 'string' },
+      runs: { type: 'string' },
+      seed: { type: 'string' },
+      'slow-ms': { type: 'string' },
+      save: { type: 'boolean', default: false },
+      json: { type: 'boolean', default: false },
+    },
+    'tsx scripts/fuzz-dicom.ts [--seconds 60] [--runs N] [--seed 1] [--slow-ms 2000] [--save] [--json]',
+    argv,
+  );
   return {
-    seconds: value('seconds', 60),
-    runs: value('runs', Number.POSITIVE_INFINITY),
-    seed: value('seed', 1),
-    slowMs: value('slow-ms', 2000),
-    save: argv.includes('--save'),
-    json: argv.includes('--json'),
+    seconds: numberFlag('seconds', flags.seconds, 60),
+    runs: numberFlag('runs', flags.runs, Number.POSITIVE_INFINITY),
+    seed: numberFlag('seed', flags.seed, 1),
+    slowMs: numberFlag('slow-ms', flags['slow-ms'], 2000),
+    save: flags.save,
+    json: flags.json,
   };
 }
 

@@ -11,6 +11,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
 import { judgeOutcome, writeHostileCorpus, type ScoreAnswer } from '@cacscreen/phantom';
+import { scriptArgs } from './lib/script-args';
 
 const CLI = join(__dirname, '..', 'apps', 'cli', 'bin', 'cacscreen.js');
 const REPORT = join(__dirname, '..', 'docs', 'hostile-inputs.md');
@@ -43,8 +44,11 @@ function scoreWithGnuTime(dir: string): Run {
 }
 
 async function main(): Promise<void> {
-  const args = process.argv.slice(2);
-  const casesArg = args.includes('--cases') ? args[args.indexOf('--cases') + 1].split(',') : undefined;
+  const args = scriptArgs(
+    { cases: { type: 'string' }, write: { type: 'boolean', default: false } },
+    'tsx scripts/hostile-report.ts [--cases id,id] [--write]',
+  );
+  const casesArg = args.cases?.split(',');
   const ids = casesArg && !casesArg.includes('control') ? ['control', ...casesArg] : casesArg;
   const root = mkdtempSync(join(tmpdir(), 'cacscreen-hostile-'));
   try {
@@ -83,7 +87,7 @@ async function main(): Promise<void> {
       `unless listed. Worst time ${worstSeconds.value.toFixed(2)} s (${worstSeconds.id}); worst peak memory ` +
       `${worstMib.value} MiB (${worstMib.id}).`;
     console.log(summary);
-    if (args.includes('--write')) {
+    if (args.write) {
       const doc = [
         '# Hostile inputs: outcomes, time and memory',
         '',
