@@ -10,6 +10,8 @@ const testEnvironment = '<rootDir>/test/setup/node-environment.js';
 const common = { rootDir: __dirname, testEnvironment, transform, moduleNameMapper };
 
 module.exports = {
+  // The default output, then the list of skipped tests and why they are skipped (test/setup/skipped-tests-reporter.js).
+  reporters: ['default', '<rootDir>/test/setup/skipped-tests-reporter.js'],
   projects: [
     {
       ...common,

@@ -55,6 +55,7 @@ describe('indexFolder', () => {
   });
 });
 
+if (!hasSharedData) console.warn('[index-folder] real-CT tests skipped: ../shared/data is not beside the checkout');
 (hasSharedData ? describe : describe.skip)('indexFolder + selectSeries on real CT (shared data)', () => {
   it('chooses the 3 mm QRM phantom series, and the 8 mm chest series with low confidence', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'cacscreen-real-'));

@@ -136,6 +136,7 @@ describe('writeStudyDicom', () => {
   });
 
   const dciodvfy = ['/usr/bin/dciodvfy', '/usr/local/bin/dciodvfy'].find((p) => existsSync(p));
+  if (!dciodvfy) console.warn('[study-dicom] dciodvfy test skipped: dicom3tools (dciodvfy) is not installed');
   (dciodvfy ? it : it.skip)('passes dciodvfy (dicom3tools) without errors or warnings', async () => {
     const written = await writeStudyDicom(study, path.join(dir, 'verify'), patient);
     for (const file of [written.files[0], written.files[written.files.length - 1]]) {
