@@ -1,6 +1,7 @@
 import type { Db } from './client';
 
-export interface SweepCounters {
+/** The counts a sweep row stores; the workflow's SweepCounters add what it reports only live (alreadyScreened). */
+export interface StoredSweepCounters {
   seen: number;
   screened: number;
   skipped: number;
@@ -32,7 +33,7 @@ const FINAL_STATUSES = new Set(['completed', 'cancelled', 'failed']);
 export async function saveSweepProgress(
   db: Db,
   sweepId: string,
-  counters: SweepCounters,
+  counters: StoredSweepCounters,
   status: string,
   error: string | null = null,
 ): Promise<void> {

@@ -10,6 +10,7 @@ import { DB, TEMPORAL_CLIENT } from './common/tokens';
 import { ExportController } from './export/export.controller';
 import { ExportService } from './export/export.service';
 import { HealthController } from './health/health.controller';
+import { HealthRepository } from './health/health.repository';
 import { ImportController } from './import/import.controller';
 import { ImportService } from './import/import.service';
 import { ReassessmentRepository } from './import/reassessment.repository';
@@ -64,6 +65,7 @@ export class AppModule {
         ...(deps.temporal ? [{ provide: TEMPORAL_CLIENT, useValue: deps.temporal }] : []),
         { provide: APP_GUARD, useClass: AuthGuard },
         AuditRepository,
+        HealthRepository,
         KeysRepository,
         KeysService,
         SweepsRepository,

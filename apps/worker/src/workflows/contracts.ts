@@ -1,8 +1,10 @@
 // Types and message definitions shared by workflows, activities and clients. Pure: safe inside the workflow sandbox.
 // Nothing here carries PHI: studies are named by their DICOM UIDs and database IDs only.
+import type { StoredSweepCounters } from '@cacscreen/db';
 import { defineQuery, defineSignal } from '@temporalio/workflow';
 
-export interface SweepCounters {
+/** A sweep's counts: those its database row stores, and the studies it found already screened. */
+export interface SweepCounters extends StoredSweepCounters {
   /** Studies listed by the archive so far. */
   seen: number;
   /** Studies scored by this sweep. */
@@ -27,7 +29,7 @@ export const DEFAULT_ARCHIVE_TIMEOUT_SECONDS = 15 * 60;
 export interface SweepArchiveInput {
   /** Database ID of the sweep; registered by the workflow itself when absent (e.g. started by a Schedule). */
   sweepId?: string;
-  /** Archive source: a folder path (later also a DICOMweb URL). */
+  /** Archive source: a folder path or a DICOMweb URL. */
   source: string;
   modelVersion: string;
   maxInFlight: number;
