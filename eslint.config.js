@@ -29,9 +29,15 @@ module.exports = tseslint.config(
   {
     files: ['apps/worker/src/workflows/**/*.ts'],
     rules: {
-      'no-restricted-imports': [
+      // Types of the database and DICOM packages may be named (erased at compile time); their code may not load.
+      '@typescript-eslint/no-restricted-imports': [
         'error',
-        { patterns: ['fs', 'path', 'os', 'crypto', 'child_process', 'node:*', '@cacscreen/db', '@cacscreen/dicom'] },
+        {
+          patterns: [
+            { group: ['fs', 'path', 'os', 'crypto', 'child_process', 'node:*'] },
+            { group: ['@cacscreen/db', '@cacscreen/dicom'], allowTypeImports: true },
+          ],
+        },
       ],
     },
   },
