@@ -209,14 +209,23 @@ function span(minMm: number, maxMm: number, origin: number, step: number, n: num
   return [Math.max(0, Math.ceil((minMm - origin) / step)), Math.min(n - 1, Math.floor((maxMm - origin) / step))];
 }
 
-export function stampTube(tube: Tube, g: Grid, out: Float32Array): void {
-  const r = tube.radiusMm;
+/**
+ * Calls `visit(voxelIndex, squaredDistanceMm2)` for every voxel whose centre lies within `radiusMm` of a polyline
+ * segment (once per segment that reaches it): the one walk behind every tube the phantom draws.
+ */
+export function forEachVoxelNearPolyline(
+  points: readonly Vec3[],
+  radiusMm: number,
+  g: Grid,
+  visit: (index: number, distance2: number) => void,
+): void {
+  const r = radiusMm;
   const r2 = r * r;
   const [sx, sy, sz] = g.spacing;
   const plane = g.cols * g.rows;
-  for (let s = 1; s < tube.points.length; s++) {
-    const p = tube.points[s - 1];
-    const q = tube.points[s];
+  for (let s = 1; s < points.length; s++) {
+    const p = points[s - 1];
+    const q = points[s];
     const d: Vec3 = [q[0] - p[0], q[1] - p[1], q[2] - p[2]];
     const len2 = d[0] * d[0] + d[1] * d[1] + d[2] * d[2] || 1;
     const [x0, x1] = span(Math.min(p[0], q[0]) - r, Math.max(p[0], q[0]) + r, g.origin[0], sx, g.cols);
@@ -233,14 +242,18 @@ export function stampTube(tube: Tube, g: Grid, out: Float32Array): void {
           const ex = X - t * d[0];
           const ey = Y - t * d[1];
           const ez = Z - t * d[2];
-          if (ex * ex + ey * ey + ez * ez <= r2) {
-            const i = z * plane + y * g.cols + x;
-            if (out[i] < BONE_FLOOR_HU) out[i] = tube.hu;
-          }
+          const e2 = ex * ex + ey * ey + ez * ez;
+          if (e2 <= r2) visit(z * plane + y * g.cols + x, e2);
         }
       }
     }
   }
+}
+
+export function stampTube(tube: Tube, g: Grid, out: Float32Array): void {
+  forEachVoxelNearPolyline(tube.points, tube.radiusMm, g, (i) => {
+    if (out[i] < BONE_FLOOR_HU) out[i] = tube.hu;
+  });
 }
 
 /** Fills a solid ellipsoid (axes: unit vectors with semi-axes in mm) with one value, leaving bone alone. */

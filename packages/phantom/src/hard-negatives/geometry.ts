@@ -1,6 +1,6 @@
 /** Geometry helpers of the hard-negative generators: the heart's ellipsoid, voxel lookups, distances, bone tubes. */
 import { type Anatomy, type Heart } from '../anatomy';
-import { type Grid, TISSUE_HU } from '../render';
+import { forEachVoxelNearPolyline, type Grid, TISSUE_HU } from '../render';
 import { type Vec3, add, addScaled, distance, dot, normalize, scale, sub } from '../vec';
 
 /** Heart ellipsoid grown by `growMm` on every semi-axis: < 1 inside, 1 on the surface. */
@@ -70,43 +70,12 @@ export function sliceZ(g: Grid, k: number): number {
 
 /** Sets voxels within `radius` of the polyline to rib bone: cortex in the outer 1.3 mm, marrow inside. */
 export function stampBoneTube(line: readonly Vec3[], radius: number, g: Grid, out: Float32Array): void {
-  const [sx, sy, sz] = g.spacing;
-  const r2 = radius * radius;
   const inner = Math.max(0, radius - 1.3);
   const inner2 = inner * inner;
-  const plane = g.cols * g.rows;
-  for (let s = 1; s < line.length; s++) {
-    const p = line[s - 1];
-    const d = sub(line[s], p);
-    const len2 = dot(d, d) || 1;
-    const lo = (axis: number) => Math.min(p[axis], line[s][axis]) - radius;
-    const hi = (axis: number) => Math.max(p[axis], line[s][axis]) + radius;
-    const x0 = Math.max(0, Math.ceil((lo(0) - g.origin[0]) / sx));
-    const x1 = Math.min(g.cols - 1, Math.floor((hi(0) - g.origin[0]) / sx));
-    const y0 = Math.max(0, Math.ceil((lo(1) - g.origin[1]) / sy));
-    const y1 = Math.min(g.rows - 1, Math.floor((hi(1) - g.origin[1]) / sy));
-    const z0 = Math.max(0, Math.ceil((lo(2) - g.origin[2]) / sz));
-    const z1 = Math.min(g.slices - 1, Math.floor((hi(2) - g.origin[2]) / sz));
-    for (let z = z0; z <= z1; z++) {
-      const Z = g.origin[2] + z * sz - p[2];
-      for (let y = y0; y <= y1; y++) {
-        const Y = g.origin[1] + y * sy - p[1];
-        for (let x = x0; x <= x1; x++) {
-          const X = g.origin[0] + x * sx - p[0];
-          let t = (X * d[0] + Y * d[1] + Z * d[2]) / len2;
-          t = t < 0 ? 0 : t > 1 ? 1 : t;
-          const ex = X - t * d[0];
-          const ey = Y - t * d[1];
-          const ez = Z - t * d[2];
-          const e2 = ex * ex + ey * ey + ez * ez;
-          if (e2 > r2) continue;
-          const i = z * plane + y * g.cols + x;
-          const v = e2 < inner2 ? TISSUE_HU.ribMarrow : TISSUE_HU.ribCortex;
-          // Where two segments overlap, cortex of one must not replace marrow of the other.
-          if (out[i] === TISSUE_HU.ribMarrow && v === TISSUE_HU.ribCortex) continue;
-          out[i] = v;
-        }
-      }
-    }
-  }
+  forEachVoxelNearPolyline(line, radius, g, (i, e2) => {
+    const v = e2 < inner2 ? TISSUE_HU.ribMarrow : TISSUE_HU.ribCortex;
+    // Where two segments overlap, cortex of one must not replace marrow of the other.
+    if (out[i] === TISSUE_HU.ribMarrow && v === TISSUE_HU.ribCortex) return;
+    out[i] = v;
+  });
 }
