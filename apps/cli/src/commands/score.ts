@@ -19,9 +19,11 @@ import {
   parseRoiFile,
   Roi,
   RoiScore,
+  roundTo,
   ScoreResult,
   ScoringError,
   scoreRois,
+  summariseScore,
 } from '@cacscreen/scoring';
 import { calciumGrades, type OrdinalScore, type VisualGrade } from '@cacscreen/risk';
 import { loadLabeller } from '@cacscreen/worker';
@@ -34,8 +36,6 @@ export interface ScoreCommandOptions {
   /** Write a PNG of where the heart was found and what was labelled (anatomy/render-heart-overlay.ts). */
   overlay?: string;
 }
-
-const round = (value: number, digits = 2) => Math.round(value * 10 ** digits) / 10 ** digits;
 
 const PHANTOM_QA_POLICY = { minSlices: 1, minZRangeMm: 0 };
 
@@ -106,29 +106,15 @@ function rejectionReason(error: unknown): string {
 }
 
 function scoreFields(score: ScoreResult) {
-  const a = score.agatston;
-  const grades = calciumGrades(score.lesions, a.total);
+  const grades = calciumGrades(score.lesions, score.agatston.total);
+  const { agatston, volumeMm3, massMg, lesions, cacDrs, category } = summariseScore(score);
   return {
-    agatston: {
-      total: round(a.total),
-      byArtery: {
-        LM: round(a.byArtery.LM),
-        LAD: round(a.byArtery.LAD),
-        LCX: round(a.byArtery.LCX),
-        RCA: round(a.byArtery.RCA),
-      },
-    },
-    volumeMm3: round(score.volumeMm3),
-    massMg: score.massMg === null ? null : round(score.massMg),
-    lesions: score.lesions.map((l) => ({
-      artery: l.artery,
-      agatston: round(l.agatston),
-      volumeMm3: round(l.volumeMm3),
-      peakHu: l.peakHu,
-      centroidMm: l.centroidMm.map((v) => round(v, 1)),
-    })),
-    cacDrs: score.cacDrs.category,
-    category: score.category,
+    agatston,
+    volumeMm3,
+    massMg,
+    lesions,
+    cacDrs,
+    category,
     grades: {
       ordinal: { total: grades.ordinal.total, byArtery: grades.ordinal.byArtery },
       visualFromAgatston: grades.visualFromAgatston,
@@ -239,14 +225,14 @@ export async function scoreStudyFolder(
       Object.entries(rois).map(([name, s]) => [
         name,
         {
-          agatston: round(s.agatston),
-          volumeMm3: round(s.volumeMm3),
-          massMg: s.massMg === null ? null : round(s.massMg),
+          agatston: roundTo(s.agatston),
+          volumeMm3: roundTo(s.volumeMm3),
+          massMg: s.massMg === null ? null : roundTo(s.massMg),
         },
       ]),
     );
     if (!options.labeller) {
-      const total = round(Object.values(rois).reduce((sum, s) => sum + s.agatston, 0));
+      const total = roundTo(Object.values(rois).reduce((sum, s) => sum + s.agatston, 0));
       output.agatston = { total, byArtery: { LM: 0, LAD: 0, LCX: 0, RCA: 0 } };
     }
     timings.rois = Math.round(performance.now() - t2);

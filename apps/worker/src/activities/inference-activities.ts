@@ -1,7 +1,7 @@
 import { Context } from '@temporalio/activity';
 import { ApplicationFailure } from '@temporalio/common';
 import { DEFAULT_DECODE_BUDGET, DicomError, type DecodeBudget, type DicomLimits } from '@cacscreen/dicom';
-import { CalciumLabeller, ScoringError } from '@cacscreen/scoring';
+import { CalciumLabeller, ScoringError, summariseScore } from '@cacscreen/scoring';
 import { analyzeFilesHere } from '../analysis/analyze-files';
 import { analyzeFilesInThread } from '../analysis/analyze-in-thread';
 import type { ArchiveRegistry } from './archive-registry';
@@ -30,8 +30,6 @@ async function saveWithRetry(save: () => Promise<void>): Promise<void> {
     }
   }
 }
-
-const round = (value: number, digits = 2) => Math.round(value * 10 ** digits) / 10 ** digits;
 
 /**
  * Failure messages travel through Temporal, and archive folder names often hold patient IDs: file paths are replaced
@@ -98,28 +96,18 @@ export function createInferenceActivities(deps: {
           await saveWithRetry(() => deps.keyImages.save(key, keyImages));
         }
         const keyImagesMs = timingsMs.keyImages + (performance.now() - saveStart);
+        const summary = summariseScore(score, MAX_LESIONS_IN_RESULT);
         return {
           seriesInstanceUid: input.seriesInstanceUid,
           model: { name: deps.labeller.name, version: deps.labeller.version },
-          agatstonTotal: round(score.agatston.total),
-          byArtery: {
-            LM: round(score.agatston.byArtery.LM),
-            LAD: round(score.agatston.byArtery.LAD),
-            LCX: round(score.agatston.byArtery.LCX),
-            RCA: round(score.agatston.byArtery.RCA),
-          },
-          volumeMm3: round(score.volumeMm3),
-          massMg: score.massMg === null ? null : round(score.massMg),
-          cacDrs: score.cacDrs.category,
-          category: score.category,
-          lesions: score.lesions.slice(0, MAX_LESIONS_IN_RESULT).map((lesion) => ({
-            artery: lesion.artery,
-            agatston: round(lesion.agatston),
-            volumeMm3: round(lesion.volumeMm3),
-            peakHu: lesion.peakHu,
-            centroidMm: lesion.centroidMm.map((v) => round(v, 1)) as [number, number, number],
-          })),
-          qualityFlags: score.qualityFlags,
+          agatstonTotal: summary.agatston.total,
+          byArtery: summary.agatston.byArtery,
+          volumeMm3: summary.volumeMm3,
+          massMg: summary.massMg,
+          cacDrs: summary.cacDrs,
+          category: summary.category,
+          lesions: summary.lesions,
+          qualityFlags: summary.qualityFlags,
           warnings,
           timingsMs: {
             fetch: Math.round(fetchMs),

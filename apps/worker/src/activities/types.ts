@@ -1,4 +1,5 @@
 // Inputs and outputs of every activity. Workflows import these types only (never the implementations).
+import type { LesionSummary } from '@cacscreen/scoring';
 import type { SweepCounters } from '../workflows/contracts';
 
 export interface ListStudiesPageInput {
@@ -47,13 +48,8 @@ export interface AnalyzeSeriesInput {
   studyId?: string;
   modelVersion?: string;
 }
-export interface LesionSummary {
-  artery: string;
-  agatston: number;
-  volumeMm3: number;
-  peakHu: number;
-  centroidMm: [number, number, number];
-}
+/** One lesion of a stored result (rounded by @cacscreen/scoring's summariseScore). */
+export type { LesionSummary };
 export interface SeriesAnalysis {
   seriesInstanceUid: string;
   model: { name: string; version: string };
