@@ -3,17 +3,16 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { Db, recordRiskFactors, TIER_PRIORITY } from '@cacscreen/db';
-import { generateArchive } from '@cacscreen/phantom';
+import { generateArchive, readGroundTruth, type GroundTruthFile } from '@cacscreen/phantom';
 import { assessRisk, RiskInput } from '@cacscreen/risk';
 import type { SweepCounters } from '@cacscreen/worker';
-import { readGroundTruth, ArchiveGroundTruth } from '../apps/cli/src/commands/ground-truth';
 import { startSweepHarness, SweepHarness } from './setup/sweep-harness';
 
 const STUDIES = 20;
 
 describe('a sweep of a synthetic archive through Temporal and PostgreSQL', () => {
   let archiveDir: string;
-  let truth: ArchiveGroundTruth;
+  let truth: GroundTruthFile;
   let harness: SweepHarness;
   let db: Db;
   let modelVersion: string;
@@ -132,7 +131,6 @@ describe('a sweep of a synthetic archive through Temporal and PostgreSQL', () =>
   });
 });
 
-function trueAgatston(study: ArchiveGroundTruth['studies'][number]): number {
-  const agatston = (study as unknown as { agatston: { total: number } }).agatston;
-  return agatston.total;
+function trueAgatston(study: GroundTruthFile['studies'][number]): number {
+  return study.agatston.total;
 }

@@ -31,3 +31,4 @@ export type { HybridCase, HybridLesion, HybridOptions } from './hybrid/insert-le
 export type { HybridBurden } from './hybrid/lesion-plan';
 export * from './hostile/index';
 export { patientToVoxel } from './hybrid/render-lesion';
+export { GroundTruthFileError, readGroundTruth } from './read-ground-truth';

@@ -1,11 +1,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { createDb, recordRiskFactors } from '@cacscreen/db';
-import { generateArchive } from '@cacscreen/phantom';
+import { generateArchive, readGroundTruth } from '@cacscreen/phantom';
 import { isPortOpen } from '../local-stack/process-utils';
 import { stateDir, startLocalStack } from '../local-stack';
 import { renderWorklist } from '../output/worklist-table';
-import { readGroundTruth } from './ground-truth';
 import { runSweepWithLocalWorkers } from './run-sweep';
 import { DEFAULT_API_PORT, describeApi, startApi, waitForInterrupt } from './serve';
 

@@ -1,8 +1,8 @@
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import * as path from 'path';
 import * as dicomParser from 'dicom-parser';
-import { generateArchive, type GroundTruthFile } from '..';
+import { GroundTruthFileError, generateArchive, readGroundTruth, type GroundTruthFile } from '..';
 
 let root: string;
 beforeAll(() => {
@@ -32,6 +32,7 @@ describe('generateArchive', () => {
 
     const gt = JSON.parse(readFileSync(path.join(out, 'ground-truth.json'), 'utf8')) as GroundTruthFile;
     expect(gt).toEqual(JSON.parse(JSON.stringify(result.groundTruth)));
+    expect(readGroundTruth(out)).toEqual(gt);
     expect(gt.studies).toHaveLength(5);
     expect(new Set(gt.studies.slice(0, 4).map((s) => s.burden))).toEqual(new Set(['none', 'low', 'moderate', 'high']));
     expect(readdirSync(out).sort()).toEqual([
@@ -91,5 +92,17 @@ describe('generateArchive', () => {
     await expect(generateArchive(path.join(root, 'x'), { studies: 0, seed: 1 })).rejects.toThrow(
       /studies must be an integer/,
     );
+  });
+});
+
+describe('readGroundTruth', () => {
+  it('refuses a missing file and a JSON file generateArchive did not write, naming the file', () => {
+    const dir = mkdtempSync(path.join(root, 'gt-'));
+    expect(() => readGroundTruth(dir)).toThrow(GroundTruthFileError);
+    writeFileSync(path.join(dir, 'ground-truth.json'), JSON.stringify({ studies: [] }));
+    expect(() => readGroundTruth(dir)).toThrow(/ground-truth\.json: not a cacscreen-phantom ground truth/);
+    const noScore = { generator: 'cacscreen-phantom', version: 1, studies: [{ studyInstanceUid: '1.2.3' }] };
+    writeFileSync(path.join(dir, 'ground-truth.json'), JSON.stringify(noScore));
+    expect(() => readGroundTruth(dir)).toThrow(/study 0 lacks/);
   });
 });
