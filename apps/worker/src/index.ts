@@ -7,4 +7,3 @@ export { workerConfigFromEnv, type WorkerConfig } from './worker-config';
 export { loadLabeller, labellerVersion, defaultLabellerName, LABELLER_NAMES } from './labeller';
 export { ensureNightlySweepSchedule, nightlyScheduleId, type NightlySweepOptions } from './schedules';
 export { sweepArchive, screenStudy } from './workflows';
-export { assessStoredRisk, buildRiskInput } from './activities/risk-inputs';

@@ -60,3 +60,12 @@ export {
   type Tier,
   type TierPolicy,
 } from './tier-policy';
+export {
+  ageAtStudy,
+  assessStoredRisk,
+  buildRiskInput,
+  type PatientFacts,
+  type RiskFactorRow,
+  type StoredRiskAssessment,
+  type StudyFacts,
+} from './stored-risk';

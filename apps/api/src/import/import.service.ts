@@ -1,6 +1,6 @@
 import { Injectable, UnsupportedMediaTypeException } from '@nestjs/common';
 import { RISK_FACTOR_FIELDS, type RiskFactorValues } from '@cacscreen/db';
-import { assessStoredRisk } from '@cacscreen/worker';
+import { assessStoredRisk } from '@cacscreen/risk';
 import { authorize } from '../auth/authorize';
 import type { Actor } from '../common/request-context';
 import type { ImportReport, ParsedImport, ReassessmentView } from './import.dto';

@@ -10,9 +10,9 @@ import {
   saveSweepProgress,
 } from '@cacscreen/db';
 import { isValidUid, selectSeries } from '@cacscreen/dicom';
+import { assessStoredRisk } from '@cacscreen/risk';
 import type { ArchiveRegistry } from './archive-registry';
 import { readPatientFacts } from './patient-facts';
-import { assessStoredRisk } from './risk-inputs';
 import {
   BAD_DATA_FAILURE,
   ListStudiesPageInput,

@@ -1,4 +1,4 @@
-import { ageAtStudy, buildRiskInput } from './risk-inputs';
+import { ageAtStudy, buildRiskInput } from './stored-risk';
 
 const noFactors = null;
 

@@ -1,15 +1,20 @@
-import { assessRisk, type RiskInput } from '@cacscreen/risk';
-import type { RiskRecord } from '@cacscreen/db';
+/**
+ * Risk of a stored result: the patient's facts, the study's and the risk factors on file (database rows, with nulls
+ * for unknown values) plus a CAC score, through assessRisk, shaped as the stored assessment. One function for the
+ * worker (a study is scored) and the API (new risk factors re-assess a patient), so both decide alike.
+ */
+import { assessRisk, type RiskAssessment } from './assess-risk';
+import type { RiskInput } from './risk-input';
 
-interface PatientFacts {
+export interface PatientFacts {
   sex: string | null;
   birthDate: Date | null;
 }
-interface StudyFacts {
+export interface StudyFacts {
   ageAtStudy: number | null;
   studyDate: Date | null;
 }
-interface RiskFactorRow {
+export interface RiskFactorRow {
   race: string | null;
   totalCholesterol: number | null;
   hdl: number | null;
@@ -69,16 +74,29 @@ export function buildRiskInput(
   };
 }
 
-/**
- * Runs the risk engine on what is on file plus a CAC score and shapes the outcome for the database. Shared by the
- * worker (a study is scored) and the API (new risk factors re-assess a patient), so both decide alike.
- */
+/** The assessment as stored beside a result (the database's RiskRecord has this shape). */
+export interface StoredRiskAssessment {
+  framinghamPct: number | null;
+  pooledCohortPct: number | null;
+  mesaWithoutCacPct: number | null;
+  mesaWithCacPct: number | null;
+  prevent: Pick<RiskAssessment['prevent'], 'tenYear' | 'thirtyYear'>;
+  cacPercentile: RiskAssessment['cacPercentile'];
+  tier: RiskAssessment['tier'];
+  flagged: boolean;
+  rationale: string[];
+  missing: string[];
+  warnings: string[];
+  inputs: Record<string, unknown>;
+}
+
+/** Runs the risk engine on what is on file plus a CAC score and shapes the outcome for the database. */
 export function assessStoredRisk(
   patient: PatientFacts,
   study: StudyFacts,
   factors: RiskFactorRow | null,
   cac: number,
-): RiskRecord {
+): StoredRiskAssessment {
   const input = buildRiskInput(patient, study, factors, cac);
   const risk = assessRisk(input);
   return {
