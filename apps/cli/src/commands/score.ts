@@ -2,14 +2,12 @@ import fs from 'node:fs';
 import path from 'node:path';
 import {
   decodeBudgetFromEnv,
-  DicomError,
   indexFolder,
   limitsFromEnv,
   readSeriesIsolated,
   selectSeries,
   type DecodeBudget,
   type DicomLimits,
-  type UnreadableFile,
 } from '@cacscreen/dicom';
 import {
   analyzeVolume,
@@ -18,15 +16,20 @@ import {
   renderHeartOverlay,
   parseRoiFile,
   Roi,
-  RoiScore,
   roundTo,
-  ScoreResult,
   ScoringError,
   scoreRois,
-  summariseScore,
 } from '@cacscreen/scoring';
-import { calciumGrades, type OrdinalScore, type VisualGrade } from '@cacscreen/risk';
 import { loadLabeller } from '@cacscreen/worker';
+import { printHuman } from './score-human';
+import {
+  describeUnreadable,
+  rejected,
+  rejectionReason,
+  scoreFields,
+  type ScoreOutput,
+  unreadableNote,
+} from './score-output';
 import { UsageError } from './usage-error';
 
 export interface ScoreCommandOptions {
@@ -38,91 +41,6 @@ export interface ScoreCommandOptions {
 }
 
 const PHANTOM_QA_POLICY = { minSlices: 1, minZRangeMm: 0 };
-
-/** The `score --json` contract (DESIGN.md): one object per study, scored or rejected with a reason. */
-export interface ScoreOutput {
-  status: 'scored' | 'rejected';
-  reason: string | null;
-  studyInstanceUid: string | null;
-  seriesInstanceUid: string | null;
-  agatston: { total: number; byArtery: { LM: number; LAD: number; LCX: number; RCA: number } } | null;
-  volumeMm3: number | null;
-  massMg: number | null;
-  lesions: Array<{ artery: string; agatston: number; volumeMm3: number; peakHu: number; centroidMm: number[] }>;
-  cacDrs: string | null;
-  category: string | null;
-  /** Ordinal (0–12) and none/mild/moderate/severe grades, reported beside Agatston for non-gated scans. */
-  grades: {
-    ordinal: { total: number; byArtery: OrdinalScore['byArtery'] };
-    visualFromAgatston: VisualGrade;
-    visualFromOrdinal: VisualGrade;
-  } | null;
-  qualityFlags: string[];
-  model: { name: string; version: string; sha256: string | null };
-  series: Array<{ seriesInstanceUid: string; accepted: boolean; lowConfidence: boolean; reason: string }>;
-  warnings: string[];
-  rois?: Record<string, RoiScore>;
-  timingsMs: Record<string, number>;
-}
-
-function rejected(reason: string, model: ScoreOutput['model'], extra: Partial<ScoreOutput> = {}): ScoreOutput {
-  return {
-    status: 'rejected',
-    reason,
-    studyInstanceUid: null,
-    seriesInstanceUid: null,
-    agatston: null,
-    volumeMm3: null,
-    massMg: null,
-    lesions: [],
-    cacDrs: null,
-    category: null,
-    grades: null,
-    qualityFlags: [],
-    model,
-    series: [],
-    warnings: [],
-    timingsMs: {},
-    ...extra,
-  };
-}
-
-/** The code and message of a DicomError; anything else the reader threw on these files is a decode failure. */
-/** The folder's unreadable files in a few words: they often explain a rejection (a slice gap where one was). */
-function describeUnreadable(unreadable: UnreadableFile[]): string {
-  const first = unreadable[0];
-  const code = first.code ? `${first.code}: ` : '';
-  return `${unreadable.length} unreadable file(s), e.g. ${path.basename(first.path)}: ${code}${first.reason}`;
-}
-
-/** Appended to a rejection's reason. */
-function unreadableNote(unreadable: UnreadableFile[]): string {
-  return unreadable.length ? `; ${describeUnreadable(unreadable)}` : '';
-}
-
-function rejectionReason(error: unknown): string {
-  if (error instanceof DicomError) return `${error.code}: ${error.message}`;
-  return `DECODE_FAILED: ${error instanceof Error ? error.message : String(error)}`;
-}
-
-function scoreFields(score: ScoreResult) {
-  const grades = calciumGrades(score.lesions, score.agatston.total);
-  const { agatston, volumeMm3, massMg, lesions, cacDrs, category } = summariseScore(score);
-  return {
-    agatston,
-    volumeMm3,
-    massMg,
-    lesions,
-    cacDrs,
-    category,
-    grades: {
-      ordinal: { total: grades.ordinal.total, byArtery: grades.ordinal.byArtery },
-      visualFromAgatston: grades.visualFromAgatston,
-      visualFromOrdinal: grades.visualFromOrdinal,
-    },
-    qualityFlags: [...score.qualityFlags],
-  };
-}
 
 /** Scores one study folder without any service: index → choose a series → volume → label → Agatston. */
 export async function scoreStudyFolder(
@@ -240,31 +158,6 @@ export async function scoreStudyFolder(
   timings.total = Math.round(performance.now() - t0);
   output.timingsMs = timings;
   return output;
-}
-
-function printHuman(output: ScoreOutput): void {
-  if (output.status === 'rejected') {
-    console.log(`Rejected: ${output.reason}`);
-    return;
-  }
-  const a = output.agatston;
-  if (a) {
-    console.log(
-      `Agatston ${a.total} (LM ${a.byArtery.LM}, LAD ${a.byArtery.LAD}, LCX ${a.byArtery.LCX}, RCA ${a.byArtery.RCA})`,
-    );
-    console.log(
-      `Category ${output.category}, CAC-DRS ${output.cacDrs}, volume ${output.volumeMm3} mm³, ${output.lesions.length} lesion(s)`,
-    );
-    if (output.grades) {
-      const g = output.grades;
-      console.log(`Grade ${g.visualFromAgatston} (non-gated reporting); ordinal score ${g.ordinal.total}/12`);
-    }
-  }
-  for (const [name, roi] of Object.entries(output.rois ?? {})) {
-    console.log(`ROI ${name}: Agatston ${roi.agatston}, volume ${roi.volumeMm3} mm³, mass ${roi.massMg ?? '-'} mg`);
-  }
-  if (output.qualityFlags.length) console.log(`Quality flags: ${output.qualityFlags.join(', ')}`);
-  for (const warning of output.warnings) console.log(`Warning: ${warning}`);
 }
 
 /** `cacscreen score <dir> [--json] [--roi FILE] [--labeller NAME] [--overlay FILE.png]`. */
