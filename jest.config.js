@@ -2,7 +2,7 @@
 // real PostgreSQL, Temporal and Orthanc (see test/setup/global-setup.ts).
 const moduleNameMapper = {
   '^@cacscreen/db$': '<rootDir>/prisma/src',
-  '^@cacscreen/(dicom|scoring|risk|phantom|phantom-independent)$': '<rootDir>/packages/$1/src',
+  '^@cacscreen/(dicom|scoring|risk|phantom|phantom-independent|local-stack)$': '<rootDir>/packages/$1/src',
   '^@cacscreen/(worker|api|cli)$': '<rootDir>/apps/$1/src',
 };
 const transform = { '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.jest.json' }] };

@@ -8,7 +8,7 @@ import { Client, Connection } from '@temporalio/client';
 import { DEFAULT_DECODE_BUDGET, FolderArchiveSource, selectSeries } from '@cacscreen/dicom';
 import { generateArchive } from '@cacscreen/phantom';
 import { loadLabeller, startSweep, startWorkers, workerConfigFromEnv } from '@cacscreen/worker';
-import { startLocalStack } from '../apps/cli/src/local-stack';
+import { startLocalStack } from '@cacscreen/local-stack';
 import { freshDatabase, uniqueTaskQueuePrefix } from '../test/setup/services';
 import { stubArchive } from '../test/support/stub-activities';
 import { analyzeFilesHere } from '../apps/worker/src/analysis/analyze-files';

@@ -1,6 +1,6 @@
 // Starts the real services the end-to-end tests need (PostgreSQL, Temporal dev server) once per test run.
 // Each test file then creates its own database (see ./services.ts).
-import { startLocalStack } from '../../apps/cli/src/local-stack';
+import { startLocalStack } from '@cacscreen/local-stack';
 
 export default async function globalSetup(): Promise<void> {
   const started = Date.now();

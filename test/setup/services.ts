@@ -1,6 +1,6 @@
 import { Client as PgClient } from 'pg';
 import { applyMigrations, createDb, Db } from '@cacscreen/db';
-import { ensurePostgres, isPortOpen, STACK_PROFILES, stopPostgres } from '../../apps/cli/src/local-stack';
+import { ensurePostgres, isPortOpen, STACK_PROFILES, stopPostgres } from '@cacscreen/local-stack';
 
 function required(name: string): string {
   const value = process.env[name];

@@ -8,7 +8,7 @@ import type { AddressInfo } from 'node:net';
 import { Client as PgClient } from 'pg';
 import { createApiApp } from '@cacscreen/api';
 import { applyMigrations, createDb } from '@cacscreen/db';
-import { ensurePostgres } from '../../cli/src/local-stack/postgres';
+import { ensurePostgres } from '@cacscreen/local-stack';
 
 const ITEMS = Number(process.env.BENCH_ITEMS ?? 100_000);
 const RUNS = Number(process.env.BENCH_RUNS ?? 200);

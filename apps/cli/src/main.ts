@@ -7,7 +7,7 @@ import { serveCommand } from './commands/serve';
 import { sweepCommand } from './commands/sweep';
 import { listSweepsCommand, signalSweepCommand, watchSweepCommand } from './commands/sweeps';
 import { UsageError } from './commands/usage-error';
-import { stopLocalStack } from './local-stack';
+import { stopLocalStack } from '@cacscreen/local-stack';
 
 const integer = (name: string, min: number) => (raw: string) => {
   const value = Number(raw);

@@ -2,7 +2,7 @@ import { Client, Connection } from '@temporalio/client';
 import { createApiApp } from '@cacscreen/api';
 import { createDb } from '@cacscreen/db';
 import { startWorkers, workerConfigFromEnv } from '@cacscreen/worker';
-import { localAdminApiKey, startLocalStack } from '../local-stack';
+import { localAdminApiKey, startLocalStack } from '@cacscreen/local-stack';
 
 export const DEFAULT_API_PORT = 3000;
 

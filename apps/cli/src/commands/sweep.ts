@@ -4,7 +4,7 @@ import path from 'node:path';
 import { Client, Connection } from '@temporalio/client';
 import { createDb, ensureSweep } from '@cacscreen/db';
 import { labellerVersion, sweepArchive, sweepInput, taskQueues } from '@cacscreen/worker';
-import { startLocalStack } from '../local-stack';
+import { startLocalStack } from '@cacscreen/local-stack';
 import { watchSweepWorkflow } from '../output/watch-sweep';
 import { renderWorklist } from '../output/worklist-table';
 import { runSweepWithLocalWorkers } from './run-sweep';

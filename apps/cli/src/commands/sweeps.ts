@@ -1,7 +1,7 @@
 import { Client, Connection } from '@temporalio/client';
 import { createDb, Db } from '@cacscreen/db';
 import { cancelSignal, pauseSignal, resumeSignal } from '@cacscreen/worker';
-import { startLocalStack } from '../local-stack';
+import { startLocalStack } from '@cacscreen/local-stack';
 import { watchSweepWorkflow } from '../output/watch-sweep';
 import { UsageError } from './usage-error';
 
