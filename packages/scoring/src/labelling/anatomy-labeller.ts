@@ -20,7 +20,6 @@ import { type AortaSection, locateDescendingAorta } from '../anatomy/locate-desc
 import { CalciumLabel, CORONARY_ARTERIES } from '../labels';
 import { arteryByAnatomy, inLeftMainRegion } from './artery-by-anatomy';
 import { type Candidate, findCandidates, type NativeBox } from './calcium-candidates';
-import { denseNativeCandidates } from './dense-native-candidates';
 import { grownOnOriginal } from './grow-on-original';
 import { SHARP_KERNEL_NOISE_HU, softenedCopy, softeningStepPx } from './soften-sharp-kernel';
 
@@ -432,15 +431,10 @@ export function labelCalciumByAnatomy(volume: Volume): AnatomyLabelling {
   lap('context');
   const found = findCandidates(searched, box, CALCIUM_HU);
   lap('candidates');
-  // … plus, on a sharp kernel, the small dense plaques softening dissolved (dense-native-candidates.ts).
-  const dense = sharp ? denseNativeCandidates(volume, searched, box, found, CALCIUM_HU) : [];
-  lap('dense');
   const candidates: CandidateRecord[] = [];
-  // native: found on the acquired pixels (every candidate of a soft kernel), not on the softened copy.
-  const tagged = [...found.map((c) => ({ c, native: !sharp })), ...dense.map((c) => ({ c, native: true }))];
-  for (const { c, native } of tagged) {
+  for (const c of found) {
     const d = surface(c.centroidMm);
-    const decision = decide(c, d, heart, aorta, native ? blood : searchedBlood, spineDistance, sections);
+    const decision = decide(c, d, heart, aorta, searchedBlood, spineDistance, sections);
     let label: CalciumLabel = CalciumLabel.Background;
     if (decision === 'coronary') {
       const artery = arteryByAnatomy(c.centroidMm, sections(c.centroidMm[2]), heart.frame, heart.zRangeMm);
@@ -457,7 +451,7 @@ export function labelCalciumByAnatomy(volume: Volume): AnatomyLabelling {
     }
     // A coronary lesion found on a softened copy is labelled out to its calcium on the acquired pixels.
     const labelled =
-      !native && decision === 'coronary' ? grownOnOriginal(volume, c.voxels, c.peakHu, box, CALCIUM_HU) : c.voxels;
+      sharp && decision === 'coronary' ? grownOnOriginal(volume, c.voxels, c.peakHu, box, CALCIUM_HU) : c.voxels;
     if (label) for (const v of labelled) labels[v] = label;
     candidates.push({
       voxels: c.voxels,

@@ -38,19 +38,7 @@ const SHELL_MM = [2, 3, 4];
 const FAT_MAX_HU = -20;
 const DIRECTIONS = Array.from({ length: 12 }, (_, k) => [Math.cos((k * Math.PI) / 6), Math.sin((k * Math.PI) / 6)]);
 
-export interface CandidateSearch {
-  /** Only components holding a voxel this bright are returned (and measured): a faster search for dense ones. */
-  seedHu?: number;
-  /** Voxels already accounted for: never entered, and a component touching one is dropped. */
-  exclude?: Uint8Array;
-}
-
-export function findCandidates(
-  volume: Volume,
-  box: NativeBox,
-  thresholdHu: number,
-  { seedHu = thresholdHu, exclude }: CandidateSearch = {},
-): Candidate[] {
+export function findCandidates(volume: Volume, box: NativeBox, thresholdHu: number): Candidate[] {
   const [nx, ny] = volume.dims;
   const plane = nx * ny;
   const hu = volume.hu;
@@ -64,9 +52,8 @@ export function findCandidates(
     for (let y = y0; y <= y1; y++) {
       for (let x = x0; x <= x1; x++) {
         const start = x + y * nx + z * plane;
-        if (seen[start] || hu[start] < seedHu || exclude?.[start]) continue;
+        if (seen[start] || hu[start] < thresholdHu) continue;
         const voxels: number[] = [];
-        let touchesExcluded = false;
         seen[start] = 1;
         stack.push(start);
         while (stack.length) {
@@ -85,10 +72,6 @@ export function findCandidates(
                 const xx = vx + dx;
                 if (xx < x0 || xx > x1) continue;
                 const w = xx + yy * nx + zz * plane;
-                if (exclude?.[w]) {
-                  touchesExcluded = true;
-                  continue;
-                }
                 if (!seen[w] && hu[w] >= thresholdHu) {
                   seen[w] = 1;
                   stack.push(w);
@@ -97,7 +80,7 @@ export function findCandidates(
             }
           }
         }
-        if (!touchesExcluded) out.push(describe(volume, voxels, voxelMm3));
+        out.push(describe(volume, voxels, voxelMm3));
       }
     }
   }

@@ -5,9 +5,8 @@
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { readSeriesVolume, voxelToPatientMm, type Volume } from '@cacscreen/dicom';
+import { readSeriesVolume } from '@cacscreen/dicom';
 import { computeAgatston } from '../../agatston';
-import { CalciumLabel } from '../../labels';
 import { labelCalciumByAnatomy } from '../../labelling/anatomy-labeller';
 
 const REFERENCE = join(__dirname, '../../../../../test/real-reference');
@@ -60,42 +59,14 @@ run('anatomy labeller on real chest CT (adjudicated reads)', () => {
     60_000,
   );
 
-  // The adjudicated distal-LM calcification of A0001 is scorable only on the sharp kernel (7.8 mm², 372 HU; 0.7 mm²
-  // on the soft one); softening takes it below 130 HU, and dense-native-candidates.ts takes it from the acquired pixels.
+  // Known miss (docs/model.md): the adjudicated distal-LM calcification of A0001 is scorable only on the sharp kernel
+  // (7.8 mm², 372 HU; 0.7 mm² on the soft one), and the sharp-kernel softening takes it below 130 HU.
   const sharp = present.find((s) => s.id === 'A0001-L');
-  const READ_LM: [number, number, number] = [30.4, 119.1, -284];
-  const coronaryNear = (volume: Volume, labels: Uint8Array, p: [number, number, number]): number[] => {
-    const found: number[] = [];
-    const [nx, ny] = volume.dims;
-    labels.forEach((l, i) => {
-      if (l < CalciumLabel.LM || l > CalciumLabel.RCA) return;
-      const x = i % nx;
-      const y = ((i - x) / nx) % ny;
-      const q = voxelToPatientMm(volume, x, y, (i - x - y * nx) / (nx * ny));
-      if (Math.hypot(q[0] - p[0], q[1] - p[1], q[2] - p[2]) <= 6) found.push(l);
-    });
-    return found;
-  };
-  (sharp ? it : it.skip)(
-    'A0001-L: finds the read left main calcification, in the same CAC-DRS class as the reference 31.9',
-    async () => {
-      const { volume, result } = await label(sharp!.folder);
-      const total = computeAgatston(volume, result.labels).agatston.total;
-      expect(total).toBeGreaterThan(10);
-      expect(total).toBeLessThan(100);
-      expect(coronaryNear(volume, result.labels, READ_LM).length).toBeGreaterThan(0);
-    },
-    60_000,
-  );
-  // Known gap (docs/model.md): the readers put it on the distal left main, about 19 mm beyond the root's wall; the
-  // left-main rule reaches 10 mm (artery-by-anatomy.ts), so it is called LCX.
   (sharp ? it.failing : it.skip)(
-    'A0001-L: names that calcification LM',
+    'A0001-L: finds the read left main calcification (reference 31.9)',
     async () => {
       const { volume, result } = await label(sharp!.folder);
-      const near = coronaryNear(volume, result.labels, READ_LM);
-      expect(near.length).toBeGreaterThan(0);
-      expect(near.every((l) => l === CalciumLabel.LM)).toBe(true);
+      expect(computeAgatston(volume, result.labels).agatston.total).toBeGreaterThan(10);
     },
     60_000,
   );
